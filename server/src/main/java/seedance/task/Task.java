@@ -1,0 +1,27 @@
+package seedance.task;
+
+/**
+ * A video task. {@code requestJson} is the validated request with defaults filled in; {@code
+ * outputJson} is set when it completes. Times are epoch milliseconds.
+ */
+public record Task(
+    String id,
+    String accountId,
+    String apiKeyId,
+    String status,
+    String model,
+    String qualityTier,
+    String channel,
+    String requestJson,
+    long creditsUsed,
+    long creditsRefunded,
+    String outputJson,
+    String errorCode,
+    String errorMessage,
+    long createdAt,
+    long updatedAt) {
+
+  public static final String PROCESSING = "processing";
+  public static final String COMPLETED = "completed";
+  public static final String FAILED = "failed";
+}

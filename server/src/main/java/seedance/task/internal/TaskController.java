@@ -1,0 +1,65 @@
+package seedance.task.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import seedance.apikey.Caller;
+import seedance.task.Task;
+import seedance.task.Tasks;
+import seedance.web.ApiException;
+import seedance.web.IsoTime;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+class TaskController {
+
+  /** The task body of the contract, fields in the contract's order. */
+  record TaskBody(
+      String id,
+      String status,
+      String model,
+      String qualityTier,
+      String channel,
+      long creditsUsed,
+      long creditsRefunded,
+      JsonNode output,
+      ErrorDetail error,
+      String createdAt,
+      String updatedAt) {}
+
+  record ErrorDetail(String code, String message) {}
+
+  private final Tasks tasks;
+  private final JsonMapper json;
+
+  TaskController(Tasks tasks, JsonMapper json) {
+    this.tasks = tasks;
+    this.json = json;
+  }
+
+  @GetMapping("/api/v1/tasks/{id}")
+  TaskBody get(@PathVariable String id, HttpServletRequest request) {
+    var caller = Caller.of(request);
+    return tasks
+        .findOwned(id, caller.accountId())
+        .map(this::body)
+        .orElseThrow(() -> ApiException.notFound("task not found"));
+  }
+
+  private TaskBody body(Task t) {
+    return new TaskBody(
+        t.id(),
+        t.status(),
+        t.model(),
+        t.qualityTier(),
+        t.channel(),
+        t.creditsUsed(),
+        t.creditsRefunded(),
+        t.outputJson() == null ? null : json.readTree(t.outputJson()),
+        t.errorCode() == null ? null : new ErrorDetail(t.errorCode(), t.errorMessage()),
+        IsoTime.format(t.createdAt()),
+        IsoTime.format(t.updatedAt()));
+  }
+}

@@ -1,0 +1,123 @@
+package seedance.video.internal;
+
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import seedance.apikey.Caller;
+import seedance.credit.CreditLedger;
+import seedance.idempotency.IdempotencyKeys;
+import seedance.idempotency.StoredResponse;
+import seedance.task.Task;
+import seedance.task.Tasks;
+import seedance.web.RandomIds;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts a validated request: the idempotency row, the charge with its ledger row, and the task
+ * (which is also its queue entry) are written in ONE transaction, and the 202 leaves only after it
+ * commits.
+ */
+@Service
+class SubmitService {
+
+  static final String MODEL = "seedance2";
+
+  /** The answer, and whether it is a replay of an earlier request with the same key. */
+  record Outcome(String body, boolean replayed) {}
+
+  private final IdempotencyKeys idempotency;
+  private final CreditLedger ledger;
+  private final Tasks tasks;
+  private final Pricing pricing;
+  private final TransactionTemplate transactions;
+  private final InstantSource clock;
+  private final JsonMapper json;
+
+  SubmitService(
+      IdempotencyKeys idempotency,
+      CreditLedger ledger,
+      Tasks tasks,
+      Pricing pricing,
+      TransactionTemplate transactions,
+      InstantSource clock,
+      JsonMapper json) {
+    this.idempotency = idempotency;
+    this.ledger = ledger;
+    this.tasks = tasks;
+    this.pricing = pricing;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  Outcome submit(Caller caller, String key, String fingerprint, SubmitRequest request) {
+    var earlier = replay(caller, key, fingerprint);
+    if (earlier != null) {
+      return earlier;
+    }
+    long price = pricing.price(request);
+    String taskId = RandomIds.next("sd2_", 24);
+    String body = acceptedBody(taskId, request, price);
+    boolean stored =
+        transactions.execute(
+            tx -> {
+              if (!idempotency.store(
+                  caller.accountId(), key, new StoredResponse(fingerprint, taskId, 202, body))) {
+                // Another request took this key between our read and our insert; it has committed.
+                tx.setRollbackOnly();
+                return false;
+              }
+              ledger.charge(caller.accountId(), taskId, price);
+              long now = clock.millis();
+              tasks.insert(
+                  new Task(
+                      taskId,
+                      caller.accountId(),
+                      caller.keyId(),
+                      Task.PROCESSING,
+                      MODEL,
+                      request.qualityTier(),
+                      request.channel(),
+                      json.writeValueAsString(request),
+                      price,
+                      0,
+                      null,
+                      null,
+                      null,
+                      now,
+                      now));
+              return true;
+            });
+    if (stored) {
+      return new Outcome(body, false);
+    }
+    var winner = replay(caller, key, fingerprint);
+    if (winner == null) {
+      throw IdempotencyKeys.inProgress();
+    }
+    return winner;
+  }
+
+  private Outcome replay(Caller caller, String key, String fingerprint) {
+    var stored = idempotency.find(caller.accountId(), key);
+    if (stored.isEmpty()) {
+      return null;
+    }
+    if (!stored.get().fingerprint().equals(fingerprint)) {
+      throw IdempotencyKeys.reusedWithOtherBody();
+    }
+    return new Outcome(stored.get().body(), true);
+  }
+
+  private String acceptedBody(String taskId, SubmitRequest request, long price) {
+    var body = new LinkedHashMap<String, Object>();
+    body.put("id", taskId);
+    body.put("status", Task.PROCESSING);
+    body.put("model", MODEL);
+    body.put("quality_tier", request.qualityTier());
+    body.put("channel", request.channel());
+    body.put("credits_used", price);
+    return json.writeValueAsString(body);
+  }
+}
