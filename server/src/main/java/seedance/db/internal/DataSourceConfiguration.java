@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import seedance.config.ServerSettings;
@@ -43,6 +45,25 @@ class DataSourceConfiguration {
           "SELECT set_config('lock_timeout', '2s', false), set_config('statement_timeout', '15s', false)");
     }
     return new HikariDataSource(hikari);
+  }
+
+  /**
+   * Boot builds JdbcClient on this template; on SQLite it first asks our translator what an error
+   * means.
+   */
+  @Bean
+  JdbcTemplate jdbcTemplate(DataSource dataSource, Dialect dialect) {
+    var template = new JdbcTemplate(dataSource);
+    if (dialect == Dialect.SQLITE) {
+      var fallback = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+      var sqlite = new SqliteExceptionTranslator();
+      template.setExceptionTranslator(
+          (task, sql, ex) -> {
+            var translated = sqlite.translate(task, sql, ex);
+            return translated != null ? translated : fallback.translate(task, sql, ex);
+          });
+    }
+    return template;
   }
 
   private static void configureSqlite(HikariConfig hikari, Path dataDir) {
