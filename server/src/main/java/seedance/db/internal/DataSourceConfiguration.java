@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import seedance.config.ServerSettings;
@@ -54,15 +55,16 @@ class DataSourceConfiguration {
   @Bean
   JdbcTemplate jdbcTemplate(DataSource dataSource, Dialect dialect) {
     var template = new JdbcTemplate(dataSource);
-    if (dialect == Dialect.SQLITE) {
-      var fallback = new SQLErrorCodeSQLExceptionTranslator(dataSource);
-      var sqlite = new SqliteExceptionTranslator();
-      template.setExceptionTranslator(
-          (task, sql, ex) -> {
-            var translated = sqlite.translate(task, sql, ex);
-            return translated != null ? translated : fallback.translate(task, sql, ex);
-          });
-    }
+    var fallback = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+    SQLExceptionTranslator first =
+        dialect == Dialect.SQLITE
+            ? new SqliteExceptionTranslator()
+            : new PostgresExceptionTranslator();
+    template.setExceptionTranslator(
+        (task, sql, ex) -> {
+          var translated = first.translate(task, sql, ex);
+          return translated != null ? translated : fallback.translate(task, sql, ex);
+        });
     return template;
   }
 
@@ -77,7 +79,7 @@ class DataSourceConfiguration {
     // NORMAL with WAL survives a process crash (kill -9) without loss; only an OS crash can drop
     // the last commits.
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(10_000);
+    config.setBusyTimeout(3_000);
     config.enforceForeignKeys(true);
     // Writers take the lock at BEGIN, so two transactions never deadlock upgrading a read lock.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
