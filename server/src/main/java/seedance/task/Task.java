@@ -19,7 +19,9 @@ public record Task(
     String errorCode,
     String errorMessage,
     long createdAt,
-    long updatedAt) {
+    long updatedAt,
+    long deadlineAt,
+    String sandboxOutcome) {
 
   public static final String PROCESSING = "processing";
   public static final String COMPLETED = "completed";

@@ -49,7 +49,7 @@ class ApiKeyTest extends ApiTest {
         .isEqualTo(customer.key().substring(customer.key().length() - 4));
     assertThat(first.has("key")).isFalse();
 
-    assertThat(filesContaining(DATA_DIR, customer.key())).isEmpty();
+    assertThat(filesContaining(dataDir(), customer.key())).isEmpty();
     long storedInClear =
         jdbc.sql(
                 "SELECT COUNT(*) FROM api_keys WHERE key_hash = :k OR prefix = :k OR last4 = :k OR name = :k")

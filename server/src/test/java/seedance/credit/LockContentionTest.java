@@ -96,6 +96,6 @@ class LockContentionTest extends ApiTest {
     if (TestDatabases.postgres()) {
       return DriverManager.getConnection(environment.getRequiredProperty("seedance.database.url"));
     }
-    return DriverManager.getConnection("jdbc:sqlite:" + DATA_DIR.resolve("seedance.db"));
+    return DriverManager.getConnection("jdbc:sqlite:" + dataDir().resolve("seedance.db"));
   }
 }

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import seedance.config.ServerSettings;
 
 /**
  * Base of the tests that run the real server over real HTTP on a real database: once on SQLite and
@@ -20,24 +22,32 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("db")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ApiTest.TestClock.class)
+@TestPropertySource(properties = "seedance.worker.enabled=false")
 public abstract class ApiTest {
 
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
-  protected static final Path DATA_DIR = TestDatabases.newDataDir();
 
   @LocalServerPort protected int port;
   @Autowired protected MutableClock clock;
+  @Autowired private ServerSettings settings;
 
   private Api api;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("seedance.data-dir", DATA_DIR::toString);
+    // Called once per test context: each context gets a data directory and a database of its own.
+    Path dataDir = TestDatabases.newDataDir();
+    registry.add("seedance.data-dir", dataDir::toString);
     registry.add("seedance.admin-token", () -> ADMIN_TOKEN);
     if (TestDatabases.postgres()) {
       String url = TestDatabases.newPostgresDatabase();
       registry.add("seedance.database.url", () -> url);
     }
+  }
+
+  /** This server's SEEDANCE_DATA_DIR. */
+  protected Path dataDir() {
+    return settings.dataDir();
   }
 
   protected Api api() {

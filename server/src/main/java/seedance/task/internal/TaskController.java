@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import seedance.apikey.Caller;
+import seedance.storage.DownloadLinks;
 import seedance.task.Task;
 import seedance.task.Tasks;
 import seedance.web.ApiException;
@@ -24,19 +25,24 @@ class TaskController {
       String channel,
       long creditsUsed,
       long creditsRefunded,
-      JsonNode output,
+      Output output,
       ErrorDetail error,
       String createdAt,
       String updatedAt) {}
 
   record ErrorDetail(String code, String message) {}
 
+  /** The contract's output; the links are signed anew on every read. */
+  record Output(String videoUrl, String lastFrameUrl, Long seed) {}
+
   private final Tasks tasks;
   private final JsonMapper json;
+  private final DownloadLinks links;
 
-  TaskController(Tasks tasks, JsonMapper json) {
+  TaskController(Tasks tasks, JsonMapper json, DownloadLinks links) {
     this.tasks = tasks;
     this.json = json;
+    this.links = links;
   }
 
   @GetMapping("/api/v1/tasks/{id}")
@@ -57,9 +63,16 @@ class TaskController {
         t.channel(),
         t.creditsUsed(),
         t.creditsRefunded(),
-        t.outputJson() == null ? null : json.readTree(t.outputJson()),
+        t.outputJson() == null ? null : output(json.readTree(t.outputJson())),
         t.errorCode() == null ? null : new ErrorDetail(t.errorCode(), t.errorMessage()),
         IsoTime.format(t.createdAt()),
         IsoTime.format(t.updatedAt()));
+  }
+
+  private Output output(JsonNode stored) {
+    return new Output(
+        links.url(stored.path("video").asString()),
+        links.url(stored.path("last_frame").asString()),
+        stored.path("seed").isIntegralNumber() ? stored.path("seed").asLong() : null);
   }
 }

@@ -13,15 +13,16 @@ public class TaskRepository {
   private static final String COLUMNS =
       """
       id, account_id, api_key_id, status, model, quality_tier, channel, request_json, credits_used,
-      credits_refunded, output_json, error_code, error_message, created_at, updated_at
+      credits_refunded, output_json, error_code, error_message, created_at, updated_at, deadline_at,
+      sandbox_outcome
       """;
   private static final String INSERT =
       """
       INSERT INTO tasks
         (id, account_id, api_key_id, status, model, quality_tier, channel, request_json, credits_used,
-         credits_refunded, created_at, updated_at)
+         credits_refunded, created_at, updated_at, run_at, deadline_at, sandbox_outcome)
       VALUES (:id, :accountId, :apiKeyId, :status, :model, :qualityTier, :channel, :requestJson,
-              :creditsUsed, 0, :createdAt, :updatedAt)
+              :creditsUsed, 0, :createdAt, :updatedAt, :createdAt, :deadlineAt, :sandboxOutcome)
       """;
   private static final String FIND = "SELECT " + COLUMNS + " FROM tasks WHERE id = :id";
 
@@ -44,6 +45,8 @@ public class TaskRepository {
         .param("creditsUsed", t.creditsUsed())
         .param("createdAt", t.createdAt())
         .param("updatedAt", t.updatedAt())
+        .param("deadlineAt", t.deadlineAt())
+        .param("sandboxOutcome", t.sandboxOutcome())
         .update();
   }
 
@@ -67,6 +70,8 @@ public class TaskRepository {
         rs.getString(12),
         rs.getString(13),
         rs.getLong(14),
-        rs.getLong(15));
+        rs.getLong(15),
+        rs.getLong(16),
+        rs.getString(17));
   }
 }

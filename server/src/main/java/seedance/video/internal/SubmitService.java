@@ -8,7 +8,10 @@ import seedance.apikey.Caller;
 import seedance.credit.CreditLedger;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import seedance.task.Task;
+import seedance.task.TaskSubmitted;
+import seedance.task.TaskSettings;
 import seedance.task.Tasks;
 import seedance.web.RandomIds;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +36,8 @@ class SubmitService {
   private final TransactionTemplate transactions;
   private final InstantSource clock;
   private final JsonMapper json;
+  private final TaskSettings taskSettings;
+  private final ApplicationEventPublisher events;
 
   SubmitService(
       IdempotencyKeys idempotency,
@@ -41,7 +46,9 @@ class SubmitService {
       Pricing pricing,
       TransactionTemplate transactions,
       InstantSource clock,
-      JsonMapper json) {
+      JsonMapper json,
+      TaskSettings taskSettings,
+      ApplicationEventPublisher events) {
     this.idempotency = idempotency;
     this.ledger = ledger;
     this.tasks = tasks;
@@ -49,9 +56,12 @@ class SubmitService {
     this.transactions = transactions;
     this.clock = clock;
     this.json = json;
+    this.taskSettings = taskSettings;
+    this.events = events;
   }
 
-  Outcome submit(Caller caller, String key, String fingerprint, SubmitRequest request) {
+  Outcome submit(
+      Caller caller, String key, String fingerprint, SubmitRequest request, String sandboxOutcome) {
     var earlier = replay(caller, key, fingerprint);
     if (earlier != null) {
       return earlier;
@@ -86,10 +96,13 @@ class SubmitService {
                       null,
                       null,
                       now,
-                      now));
+                      now,
+                      now + taskSettings.deadline().toMillis(),
+                      sandboxOutcome));
               return true;
             });
     if (stored) {
+      events.publishEvent(new TaskSubmitted(taskId));
       return new Outcome(body, false);
     }
     var winner = replay(caller, key, fingerprint);

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import seedance.apikey.Caller;
 import seedance.idempotency.IdempotencyKeys;
+import seedance.web.ApiException;
 import seedance.web.StrictJson;
 
 /**
@@ -24,6 +25,9 @@ class VideoController {
    */
   static final int MAX_BODY_BYTES = 256 * 1024;
 
+  /** Lets client tests make a locally rendered task fail on purpose; ignored by upstream providers. */
+  static final String SANDBOX_HEADER = "X-Sandbox-Outcome";
+
   private final SubmitService submissions;
 
   VideoController(SubmitService submissions) {
@@ -36,12 +40,27 @@ class VideoController {
     String key = IdempotencyKeys.requireKey(request);
     var body = StrictJson.readObject(request, MAX_BODY_BYTES);
     var parsed = SubmitRequestParser.parse(body);
-    String fingerprint = IdempotencyKeys.fingerprint("POST", PATH, body.node());
-    var outcome = submissions.submit(caller, key, fingerprint, parsed);
+    String sandboxOutcome = sandboxOutcome(request);
+    // The sandbox header changes what the task does, so a retry must repeat it to be the same request.
+    String target = sandboxOutcome == null ? PATH : PATH + " " + SANDBOX_HEADER + ": " + sandboxOutcome;
+    String fingerprint = IdempotencyKeys.fingerprint("POST", target, body.node());
+    var outcome = submissions.submit(caller, key, fingerprint, parsed, sandboxOutcome);
     var response = ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON);
     if (outcome.replayed()) {
       response.header("Idempotent-Replayed", "true");
     }
     return response.body(outcome.body());
+  }
+
+  private static String sandboxOutcome(HttpServletRequest request) {
+    String value = request.getHeader(SANDBOX_HEADER);
+    if (value == null) {
+      return null;
+    }
+    if (!value.equals("failed")) {
+      throw ApiException.invalidField(
+          SANDBOX_HEADER, SANDBOX_HEADER + " must be \"failed\" (or be left out)");
+    }
+    return value;
   }
 }

@@ -1,0 +1,21 @@
+package seedance.provider;
+
+/**
+ * Where videos are made. Shaped for asynchronous upstreams: {@link #submit} starts a paid generation and
+ * returns the provider's id for it (the worker stores that id in its own commit before anything else, and
+ * never calls submit blindly twice); {@link #poll} reads its state until it ends.
+ */
+public interface VideoProvider {
+
+  /** Stable name, stored on the task. */
+  String name();
+
+  /** Starts a generation and returns the provider's id for it. */
+  String submit(GenerationRequest request);
+
+  /** The generation's current state; outputs are set when it succeeded. */
+  GenerationStatus poll(String upstreamId, GenerationRequest request);
+
+  /** Best effort; providers without cancellation ignore it. */
+  default void cancel(String upstreamId) {}
+}

@@ -1,0 +1,87 @@
+package seedance.task;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import seedance.credit.CreditLedger;
+import seedance.task.internal.QueueRepository;
+
+/**
+ * The task table as a queue: claims with a lease and a fencing token, and the two ways a task ends. Ending
+ * is one transaction each: {@code completed} with its outputs, or {@code failed} with the full refund and
+ * its ledger row. The {@code status = 'processing'} guard makes either happen at most once.
+ */
+@Service
+public class TaskQueue {
+
+  private final QueueRepository repository;
+  private final CreditLedger ledger;
+  private final TransactionTemplate transactions;
+  private final InstantSource clock;
+
+  TaskQueue(
+      QueueRepository repository,
+      CreditLedger ledger,
+      TransactionTemplate transactions,
+      InstantSource clock) {
+    this.repository = repository;
+    this.ledger = ledger;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  public List<Claim> claim(String owner, int limit, Duration lease, int maxAttempts) {
+    long now = clock.millis();
+    return transactions.execute(
+        tx -> repository.claim(owner, limit, now, now + lease.toMillis(), maxAttempts));
+  }
+
+  /** Extends our lease; false means the task is no longer ours (or no longer running): stop work on it. */
+  public boolean extend(Claim claim, Duration lease) {
+    return repository.extend(claim.taskId(), claim.token(), clock.millis() + lease.toMillis());
+  }
+
+  /** Gives the task back to the queue at once, for another worker (used at shutdown). */
+  public boolean release(Claim claim) {
+    return repository.extend(claim.taskId(), claim.token(), clock.millis() - 1);
+  }
+
+  public boolean recordUpstream(Claim claim, String provider, String upstreamId) {
+    return repository.recordUpstream(claim.taskId(), claim.token(), provider, upstreamId);
+  }
+
+  public boolean complete(Claim claim, String outputJson) {
+    return repository.complete(claim.taskId(), claim.token(), outputJson, clock.millis());
+  }
+
+  /** Fails the task we hold and refunds it in full. False if it was not ours or already ended. */
+  public boolean fail(Claim claim, String code, String message) {
+    return failAndRefund(claim.taskId(), claim.token(), code, message);
+  }
+
+  /** Fails a task whatever lease it has (deadline passed, attempts used up) and refunds it in full. */
+  public boolean failUnfenced(String taskId, String code, String message) {
+    return failAndRefund(taskId, null, code, message);
+  }
+
+  public List<String> overdue() {
+    return repository.overdue(clock.millis());
+  }
+
+  public List<String> exhausted(int maxAttempts) {
+    return repository.exhausted(clock.millis(), maxAttempts);
+  }
+
+  private boolean failAndRefund(String taskId, Long token, String code, String message) {
+    Boolean done =
+        transactions.execute(
+            tx -> {
+              var refund = repository.fail(taskId, token, code, message, clock.millis());
+              refund.ifPresent(r -> ledger.refund(r.accountId(), taskId, r.credits()));
+              return refund.isPresent();
+            });
+    return Boolean.TRUE.equals(done);
+  }
+}

@@ -1,0 +1,132 @@
+package seedance.task.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import seedance.db.Dialect;
+import seedance.task.Claim;
+
+/** The queue statements on the task table. Every worker write is fenced by the lease token. */
+@Repository
+public class QueueRepository {
+
+  // SKIP LOCKED lets concurrent workers on PostgreSQL claim different rows; SQLite has one writer anyway.
+  private static final String CLAIM =
+      """
+      UPDATE tasks SET lease_owner = :owner, lease_token = lease_token + 1, lease_until = :until,
+                       attempts = attempts + 1
+      WHERE id IN (SELECT id FROM tasks
+                   WHERE status = 'processing' AND run_at <= :now
+                     AND (lease_until IS NULL OR lease_until < :now) AND attempts < :maxAttempts
+                   ORDER BY run_at, id LIMIT :limit %s)
+      RETURNING id, lease_token, attempts
+      """;
+  private static final String EXTEND =
+      """
+      UPDATE tasks SET lease_until = :until
+      WHERE id = :id AND lease_token = :token AND status = 'processing'
+      """;
+  private static final String RECORD_UPSTREAM =
+      """
+      UPDATE tasks SET provider = :provider, upstream_id = :upstreamId
+      WHERE id = :id AND lease_token = :token AND status = 'processing'
+      """;
+  private static final String COMPLETE =
+      """
+      UPDATE tasks SET status = 'completed', output_json = :output, updated_at = :now, lease_until = NULL
+      WHERE id = :id AND lease_token = :token AND status = 'processing'
+      """;
+  private static final String FAIL_FENCED =
+      """
+      UPDATE tasks SET status = 'failed', error_code = :code, error_message = :message,
+                       credits_refunded = credits_used, updated_at = :now, lease_until = NULL
+      WHERE id = :id AND lease_token = :token AND status = 'processing'
+      RETURNING account_id, credits_used
+      """;
+  private static final String FAIL_UNFENCED =
+      """
+      UPDATE tasks SET status = 'failed', error_code = :code, error_message = :message,
+                       credits_refunded = credits_used, updated_at = :now, lease_until = NULL
+      WHERE id = :id AND status = 'processing'
+      RETURNING account_id, credits_used
+      """;
+  private static final String OVERDUE =
+      """
+      SELECT id FROM tasks WHERE status = 'processing' AND deadline_at < :now ORDER BY deadline_at LIMIT 100
+      """;
+  private static final String EXHAUSTED =
+      """
+      SELECT id FROM tasks WHERE status = 'processing' AND attempts >= :maxAttempts
+        AND (lease_until IS NULL OR lease_until < :now) LIMIT 100
+      """;
+
+  /** What a failed update returns: whose credits to give back, and how many. */
+  public record Refund(String accountId, long credits) {}
+
+  private final JdbcClient jdbc;
+  private final String claimSql;
+
+  QueueRepository(JdbcClient jdbc, Dialect dialect) {
+    this.jdbc = jdbc;
+    this.claimSql = CLAIM.formatted(dialect == Dialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "");
+  }
+
+  public List<Claim> claim(String owner, int limit, long now, long until, int maxAttempts) {
+    return jdbc.sql(claimSql)
+        .param("owner", owner)
+        .param("until", until)
+        .param("now", now)
+        .param("maxAttempts", maxAttempts)
+        .param("limit", limit)
+        .query((rs, n) -> new Claim(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+        .list();
+  }
+
+  public boolean extend(String id, long token, long until) {
+    return jdbc.sql(EXTEND).param("id", id).param("token", token).param("until", until).update() == 1;
+  }
+
+  public boolean recordUpstream(String id, long token, String provider, String upstreamId) {
+    return jdbc.sql(RECORD_UPSTREAM)
+            .param("id", id)
+            .param("token", token)
+            .param("provider", provider)
+            .param("upstreamId", upstreamId)
+            .update()
+        == 1;
+  }
+
+  public boolean complete(String id, long token, String outputJson, long now) {
+    return jdbc.sql(COMPLETE)
+            .param("id", id)
+            .param("token", token)
+            .param("output", outputJson)
+            .param("now", now)
+            .update()
+        == 1;
+  }
+
+  /** Marks the task failed if it is still processing (and, when fenced, still ours). */
+  public Optional<Refund> fail(String id, Long token, String code, String message, long now) {
+    var statement = jdbc.sql(token == null ? FAIL_UNFENCED : FAIL_FENCED);
+    if (token != null) {
+      statement = statement.param("token", token);
+    }
+    return statement
+        .param("id", id)
+        .param("code", code)
+        .param("message", message)
+        .param("now", now)
+        .query((rs, n) -> new Refund(rs.getString(1), rs.getLong(2)))
+        .optional();
+  }
+
+  public List<String> overdue(long now) {
+    return jdbc.sql(OVERDUE).param("now", now).query(String.class).list();
+  }
+
+  public List<String> exhausted(long now, int maxAttempts) {
+    return jdbc.sql(EXHAUSTED).param("now", now).param("maxAttempts", maxAttempts).query(String.class).list();
+  }
+}
