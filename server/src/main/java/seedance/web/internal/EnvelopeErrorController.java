@@ -2,6 +2,7 @@ package seedance.web.internal;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import seedance.web.ErrorBody;
 import seedance.web.ErrorCode;
+import seedance.web.RandomIds;
+import seedance.web.RequestIds;
 
 /**
  * Answers errors that never reached a controller (the servlet container's own 400/404/500) in the
@@ -18,9 +21,16 @@ import seedance.web.ErrorCode;
 class EnvelopeErrorController implements ErrorController {
 
   @RequestMapping("/error")
-  ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+  ResponseEntity<ErrorBody> error(HttpServletRequest request, HttpServletResponse response) {
+    if (RequestIds.of(request) == null) {
+      // The container refused the request before the request id filter ran (e.g. TRACE).
+      String id = RandomIds.next("req_", 20);
+      request.setAttribute(RequestIds.ATTRIBUTE, id);
+      response.setHeader("X-Request-Id", id);
+    }
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int code = status instanceof Integer i ? i : 500;
+    // No error status: a client asked for /error itself, which is not an endpoint.
+    int code = status == null ? 404 : status instanceof Integer i ? i : 500;
     ErrorCode errorCode =
         switch (code) {
           case 400, 413, 414, 431 -> ErrorCode.INVALID_REQUEST;
