@@ -33,7 +33,10 @@ public final class JsonObject {
       }
     }
     if (!unknown.isEmpty()) {
-      throw invalid(unknown.first(), "unsupported field: " + unknown.first());
+      String name = unknown.first();
+      // Echo a bounded name: the client sent it, but an error body is no place for 100 KB of it.
+      String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
+      throw invalid(shown, "unsupported field: " + shown);
     }
   }
 
@@ -49,7 +52,7 @@ public final class JsonObject {
     if (!value.isString()) {
       throw invalid(name, name + " must be a string");
     }
-    return Optional.of(value.stringValue());
+    return Optional.of(checkText(name, value.stringValue()));
   }
 
   public Optional<Boolean> bool(String name) {
@@ -93,9 +96,24 @@ public final class JsonObject {
       if (!item.isString()) {
         throw invalid(name, name + " must be an array of strings");
       }
-      out.add(item.stringValue());
+      out.add(checkText(name, item.stringValue()));
     }
     return Optional.of(out);
+  }
+
+  /**
+   * JSON escapes can smuggle in text no database stores faithfully: NUL (PostgreSQL refuses it) and
+   * unpaired surrogates (not Unicode at all). Both are refused rather than silently altered.
+   */
+  private static String checkText(String name, String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        throw invalid(name, name + " must be valid Unicode text without NUL characters");
+      }
+      i += Character.charCount(cp);
+    }
+    return text;
   }
 
   private static ApiException invalid(String field, String message) {

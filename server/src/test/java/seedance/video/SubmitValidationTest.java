@@ -39,6 +39,9 @@ class SubmitValidationTest extends ApiTest {
         arguments(body("prompt", List.of("abc")), "prompt", "prompt"),
         arguments(body("prompt", "ab"), "prompt", "prompt"),
         arguments(body("prompt", "😀😀"), "prompt", "prompt"),
+        // text no database stores faithfully: NUL, and an unpaired surrogate sent as an escape
+        arguments("{\"prompt\":\"a red fox\\u0000\"}", "prompt", "NUL"),
+        arguments("{\"prompt\":\"a red fox \\uD800\"}", "prompt", "Unicode"),
         // duration: exactly the strings "4" to "15"
         arguments(body("duration", "3"), "duration", "duration"),
         arguments(body("duration", "16"), "duration", "duration"),

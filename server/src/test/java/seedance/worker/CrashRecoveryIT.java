@@ -1,0 +1,103 @@
+package seedance.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import seedance.testing.Api;
+import seedance.testing.ServerProcess;
+import seedance.testing.TestDatabases;
+import seedance.testing.Tasks;
+
+/**
+ * kill -9 the server while it accepts and renders tasks, start it again, and check what a user and an
+ * accountant would: every acknowledged task exists and ends, failed tasks are refunded exactly once,
+ * completed ones never, and the balance equals the ledger.
+ */
+class CrashRecoveryIT {
+
+  private static final String ADMIN = "crash-admin-token";
+
+  @Test
+  void killNineDuringWorkLosesNothingAndChargesNothingTwice() throws Exception {
+    var dataDir = TestDatabases.newDataDir();
+    var env = new HashMap<String, String>();
+    env.put("SEEDANCE_DATA_DIR", dataDir.toString());
+    env.put("SEEDANCE_ADMIN_TOKEN", ADMIN);
+    env.put("SEEDANCE_WORKER_CONCURRENCY", "2");
+    // Short leases so the restarted server takes over the dead one's tasks quickly.
+    env.put("SEEDANCE_WORKER_LEASE", "4s");
+    env.put("SEEDANCE_WORKER_HEARTBEAT", "1s");
+    String jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("seedance.db");
+    if (TestDatabases.postgres()) {
+      jdbcUrl = TestDatabases.newPostgresDatabase();
+      env.put("SEEDANCE_DATABASE_URL", jdbcUrl);
+    }
+
+    var acknowledged = new ArrayList<String>();
+    String key;
+    String accountId;
+    try (var server = new ServerProcess(env, Files.createTempFile("crash-1-", ".log"))) {
+      server.start();
+      var api = new Api(server.base(), ADMIN);
+      var customer = api.newCustomer(1_000);
+      key = customer.key();
+      accountId = customer.accountId();
+      for (int i = 0; i < 10; i++) {
+        var headers = new HashMap<>(Map.of(
+            "Authorization", "Bearer " + key,
+            "Content-Type", "application/json",
+            "Idempotency-Key", "crash-" + i));
+        if (i % 3 == 0) {
+          headers.put("X-Sandbox-Outcome", "failed");
+        }
+        var accepted =
+            api.send("POST", "/api/v1/video/seedance2", headers, "{\"prompt\":\"crash test " + i + "\",\"duration\":\"4\"}");
+        assertThat(accepted.status()).isEqualTo(202);
+        acknowledged.add(accepted.json().path("id").asString());
+      }
+      Thread.sleep(1_500); // some tasks are mid-render now
+      server.kill9();
+    }
+
+    try (var server = new ServerProcess(env, Files.createTempFile("crash-2-", ".log"))) {
+      server.start();
+      var api = new Api(server.base(), ADMIN);
+      long completed = 0;
+      for (String id : acknowledged) {
+        var task = Tasks.awaitEnd(api, key, id, Duration.ofSeconds(120));
+        String status = task.path("status").asString();
+        assertThat(status).isIn("completed", "failed");
+        if (status.equals("completed")) {
+          completed++;
+          assertThat(task.path("credits_refunded").asLong()).isZero();
+        } else {
+          assertThat(task.path("credits_refunded").asLong()).isEqualTo(task.path("credits_used").asLong());
+        }
+      }
+      assertThat(completed).isEqualTo(6);
+      assertThat(api.balance(key)).isEqualTo(1_000 - 6 * 24);
+    }
+
+    try (var db = DriverManager.getConnection(jdbcUrl)) {
+      assertThat(single(db, "SELECT COUNT(*) FROM ledger_entries WHERE account_id = '" + accountId + "' AND kind = 'charge'"))
+          .isEqualTo(10);
+      assertThat(single(db, "SELECT COUNT(*) FROM ledger_entries WHERE account_id = '" + accountId + "' AND kind = 'refund'"))
+          .isEqualTo(4);
+      assertThat(single(db, "SELECT SUM(amount) FROM ledger_entries WHERE account_id = '" + accountId + "'"))
+          .isEqualTo(single(db, "SELECT balance FROM credit_balances WHERE account_id = '" + accountId + "'"));
+    }
+  }
+
+  private static long single(java.sql.Connection db, String sql) throws java.sql.SQLException {
+    try (var rs = db.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
