@@ -32,6 +32,14 @@ public final class UrlPolicy {
 
   /** Checks {@code url} for request field {@code field}; throws a 400 naming the field. */
   public static void check(String field, String url) {
+    checkedHost(field, url);
+  }
+
+  /**
+   * Checks {@code url} like {@link #check} and returns its host as it must be resolved and named in
+   * TLS: lower-case ASCII (IDN as punycode), no trailing dot, an IPv6 literal still in brackets.
+   */
+  public static String checkedHost(String field, String url) {
     if (url.length() > MAX_LENGTH) {
       throw bad(field, "must be at most " + MAX_LENGTH + " characters");
     }
@@ -54,7 +62,7 @@ public final class UrlPolicy {
     if (authority.contains("@")) {
       throw bad(field, "must not contain user information");
     }
-    checkHost(field, hostAndPort(field, authority));
+    return checkHost(field, hostAndPort(field, authority));
   }
 
   private static String hostAndPort(String field, String authority) {
@@ -84,7 +92,7 @@ public final class UrlPolicy {
     return host;
   }
 
-  private static void checkHost(String field, String rawHost) {
+  private static String checkHost(String field, String rawHost) {
     if (rawHost.contains("%")) {
       throw bad(field, "must not percent-encode the host or use a zone id");
     }
@@ -95,7 +103,7 @@ public final class UrlPolicy {
         throw bad(field, "has a malformed IPv6 address");
       }
       requirePublic(field, literal);
-      return;
+      return host;
     }
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
@@ -110,7 +118,7 @@ public final class UrlPolicy {
     }
     if (DOTTED_QUAD.matcher(host).matches()) {
       requirePublic(field, host);
-      return;
+      return host;
     }
     String[] labels = host.split("\\.", -1);
     for (String label : labels) {
@@ -130,6 +138,7 @@ public final class UrlPolicy {
     if (host.equals("localhost") || INTERNAL_SUFFIXES.stream().anyMatch(host::endsWith)) {
       throw bad(field, "must not point to a local or internal host");
     }
+    return host;
   }
 
   private static void requirePublic(String field, String literal) {
