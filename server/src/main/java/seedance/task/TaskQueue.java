@@ -3,6 +3,7 @@ package seedance.task;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.credit.CreditLedger;
@@ -50,6 +51,11 @@ public class TaskQueue {
 
   public boolean recordUpstream(Claim claim, String provider, String upstreamId) {
     return repository.recordUpstream(claim.taskId(), claim.token(), provider, upstreamId);
+  }
+
+  /** The id an earlier attempt got from {@code provider} for this task, if it got that far. */
+  public Optional<String> upstreamId(Claim claim, String provider) {
+    return repository.upstreamId(claim.taskId(), provider);
   }
 
   public boolean complete(Claim claim, String outputJson) {

@@ -151,6 +151,26 @@ class LocalRenderingTest extends ApiTest {
     assertThat(reconciliation.check()).isEmpty();
   }
 
+  @Test
+  void anImageUrlThatCannotBeFetchedSafelyFailsTheTaskWithAFullRefund() {
+    var customer = api().newCustomer(100);
+    var accepted =
+        api()
+            .submit(
+                customer.key(),
+                "unreachable-image",
+                "{\"prompt\":\"animate this photo\",\"mode\":\"image-to-video\","
+                    + "\"image_url\":\"https://images.seedance-test.invalid/start.png\"}");
+    assertThat(accepted.status()).isEqualTo(202);
+
+    var task = Tasks.awaitEnd(api(), customer.key(), accepted.json().path("id").asString(), RENDER_TIMEOUT);
+
+    assertThat(task.path("status").asString()).isEqualTo("failed");
+    assertThat(task.path("error").path("code").asString()).isEqualTo("media_url_not_allowed");
+    assertThat(task.path("credits_refunded").asLong()).isEqualTo(30);
+    assertThat(api().balance(customer.key())).isEqualTo(100);
+  }
+
   private static JsonNode stream(JsonNode probe, String type) {
     for (JsonNode s : probe.path("streams").values()) {
       if (s.path("codec_type").asString().equals(type)) {

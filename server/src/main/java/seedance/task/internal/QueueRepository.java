@@ -51,6 +51,10 @@ public class QueueRepository {
       WHERE id = :id AND status = 'processing'
       RETURNING account_id, credits_used
       """;
+  private static final String UPSTREAM =
+      """
+      SELECT upstream_id FROM tasks WHERE id = :id AND provider = :provider AND upstream_id IS NOT NULL
+      """;
   private static final String OVERDUE =
       """
       SELECT id FROM tasks WHERE status = 'processing' AND deadline_at < :now ORDER BY deadline_at LIMIT 100
@@ -95,6 +99,10 @@ public class QueueRepository {
             .param("upstreamId", upstreamId)
             .update()
         == 1;
+  }
+
+  public Optional<String> upstreamId(String id, String provider) {
+    return jdbc.sql(UPSTREAM).param("id", id).param("provider", provider).query(String.class).optional();
   }
 
   public boolean complete(String id, long token, String outputJson, long now) {

@@ -73,8 +73,10 @@ class TaskRunner {
     try {
       Files.createDirectories(workDir);
       GenerationRequest request = inputs.prepare(task, workDir);
-      String upstreamId = provider.submit(request);
-      if (!queue.recordUpstream(claim, provider.name(), upstreamId)) {
+      // A paid submit is never repeated: an earlier attempt's upstream id is polled instead.
+      var earlier = queue.upstreamId(claim, provider.name());
+      String upstreamId = earlier.isPresent() ? earlier.get() : provider.submit(request);
+      if (earlier.isEmpty() && !queue.recordUpstream(claim, provider.name(), upstreamId)) {
         return;
       }
       finish(claim, task, awaitEnd(upstreamId, request));
