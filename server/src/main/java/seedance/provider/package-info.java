@@ -1,0 +1,2 @@
+/** Video providers: the port and its adapters. */
+package seedance.provider;
