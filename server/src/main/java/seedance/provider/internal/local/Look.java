@@ -74,19 +74,21 @@ record Look(
         random.nextDouble());
   }
 
-  /** The ffmpeg lavfi source for the gradient, sized for {@code width} x {@code height}. */
+  /**
+   * The ffmpeg lavfi source for the gradient, sized for {@code width} x {@code height}. It skips
+   * the gradient's first frame, where the circular type draws a one-frame seam.
+   */
   String source(int width, int height, int durationSeconds, int fps) {
     int divisor = Math.max(1, Math.round(Math.max(width, height) / (float) SOURCE_LONG_SIDE));
     var source = new StringBuilder("gradients=");
-    source.append(
-        format(
-            "s=%dx%d:r=%d:d=%d",
-            even(width / divisor), even(height / divisor), fps, durationSeconds));
+    source.append(format("s=%dx%d:r=%d", even(width / divisor), even(height / divisor), fps));
     source.append(format(":seed=%d:n=%d", gradientSeed, colors.size()));
     for (int i = 0; i < colors.size(); i++) {
       source.append(format(":c%d=%s", i, colors.get(i)));
     }
     source.append(format(":speed=%.5f:type=%d", gradientSpeed, gradientType));
+    source.append(
+        format(",trim=start_frame=1:end_frame=%d,setpts=PTS-STARTPTS", durationSeconds * fps + 1));
     return source.toString();
   }
 
