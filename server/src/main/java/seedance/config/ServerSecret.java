@@ -16,9 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The server's one secret: SEEDANCE_SECRET, or 32 random bytes kept in the data directory (mode 600) when
- * unset. Every keyed hash derives its own key from it per purpose, so an API-key hash can never be replayed
- * as a download signature.
+ * The server's one secret: SEEDANCE_SECRET, or 32 random bytes kept in the data directory (mode
+ * 600) when unset. Every keyed hash derives its own key from it per purpose, so an API-key hash can
+ * never be replayed as a download signature.
  */
 @Component
 public class ServerSecret {

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 import seedance.credit.internal.ReconciliationRepository;
 
 /**
- * Checks that money never drifted: every balance equals the sum of its ledger; every task has exactly one
- * charge equal to its price; every failed task exactly one refund equal to its charge, and no other task
- * any refund. Runs at start-up and hourly; a breach is logged as an error naming what broke.
+ * Checks that money never drifted: every balance equals the sum of its ledger; every task has
+ * exactly one charge equal to its price; every failed task exactly one refund equal to its charge,
+ * and no other task any refund. Runs at start-up and hourly; a breach is logged as an error naming
+ * what broke.
  */
 @Service
 public class Reconciliation {
@@ -29,8 +30,12 @@ public class Reconciliation {
   /** The breaches found now; empty when the books balance. */
   public List<String> check() {
     var breaches = new ArrayList<String>();
-    repository.balancesNotMatchingLedger().forEach(a -> breaches.add("balance != ledger for account " + a));
-    repository.tasksWithoutExactlyOneCharge().forEach(t -> breaches.add("charge mismatch for task " + t));
+    repository
+        .balancesNotMatchingLedger()
+        .forEach(a -> breaches.add("balance != ledger for account " + a));
+    repository
+        .tasksWithoutExactlyOneCharge()
+        .forEach(t -> breaches.add("charge mismatch for task " + t));
     repository.refundMismatches().forEach(t -> breaches.add("refund mismatch for task " + t));
     return breaches;
   }

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One task's generation, as the worker hands it to a provider: the validated request, the user's media
- * already fetched safely into {@code workDir}, and the seed to use (chosen at random when the user gave none).
+ * One task's generation, as the worker hands it to a provider: the validated request, the user's
+ * media already fetched safely into {@code workDir}, and the seed to use (chosen at random when the
+ * user gave none).
  */
 public record GenerationRequest(
     String taskId,

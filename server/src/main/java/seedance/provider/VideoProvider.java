@@ -1,9 +1,10 @@
 package seedance.provider;
 
 /**
- * Where videos are made. Shaped for asynchronous upstreams: {@link #submit} starts a paid generation and
- * returns the provider's id for it (the worker stores that id in its own commit before anything else, and
- * never calls submit blindly twice); {@link #poll} reads its state until it ends.
+ * Where videos are made. Shaped for asynchronous upstreams: {@link #submit} starts a paid
+ * generation and returns the provider's id for it (the worker stores that id in its own commit
+ * before anything else, and never calls submit blindly twice); {@link #poll} reads its state until
+ * it ends.
  */
 public interface VideoProvider {
 

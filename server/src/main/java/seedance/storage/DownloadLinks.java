@@ -10,8 +10,8 @@ import seedance.config.ServerSecret;
 import seedance.config.ServerSettings;
 
 /**
- * Signed, expiring download URLs under SEEDANCE_PUBLIC_URL. A task read signs its links anew, so a client
- * holding an expired link only has to read the task again.
+ * Signed, expiring download URLs under SEEDANCE_PUBLIC_URL. A task read signs its links anew, so a
+ * client holding an expired link only has to read the task again.
  */
 @Component
 public class DownloadLinks {
@@ -29,11 +29,12 @@ public class DownloadLinks {
     this.clock = clock;
     this.settings = settings;
     String base = server.publicUrl();
-    this.publicUrl =
-        base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
+    this.publicUrl = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
   }
 
-  /** A fresh link to {@code key}; must be called while serving a request when no public URL is set. */
+  /**
+   * A fresh link to {@code key}; must be called while serving a request when no public URL is set.
+   */
   public String url(String key) {
     long expires = clock.millis() / 1000 + settings.linkTtl().toSeconds();
     // Without SEEDANCE_PUBLIC_URL, links point back at the address the client used.

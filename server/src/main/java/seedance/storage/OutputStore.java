@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where finished outputs live: the data directory by default. Keys are relative paths of safe characters
- * ({@code <task id>/video.mp4}); writing a key that exists replaces it atomically.
+ * Where finished outputs live: the data directory by default. Keys are relative paths of safe
+ * characters ({@code <task id>/video.mp4}); writing a key that exists replaces it atomically.
  */
 public interface OutputStore {
 

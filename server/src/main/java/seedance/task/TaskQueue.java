@@ -10,9 +10,10 @@ import seedance.credit.CreditLedger;
 import seedance.task.internal.QueueRepository;
 
 /**
- * The task table as a queue: claims with a lease and a fencing token, and the two ways a task ends. Ending
- * is one transaction each: {@code completed} with its outputs, or {@code failed} with the full refund and
- * its ledger row. The {@code status = 'processing'} guard makes either happen at most once.
+ * The task table as a queue: claims with a lease and a fencing token, and the two ways a task ends.
+ * Ending is one transaction each: {@code completed} with its outputs, or {@code failed} with the
+ * full refund and its ledger row. The {@code status = 'processing'} guard makes either happen at
+ * most once.
  */
 @Service
 public class TaskQueue {
@@ -39,7 +40,10 @@ public class TaskQueue {
         tx -> repository.claim(owner, limit, now, now + lease.toMillis(), maxAttempts));
   }
 
-  /** Extends our lease; false means the task is no longer ours (or no longer running): stop work on it. */
+  /**
+   * Extends our lease; false means the task is no longer ours (or no longer running): stop work on
+   * it.
+   */
   public boolean extend(Claim claim, Duration lease) {
     return repository.extend(claim.taskId(), claim.token(), clock.millis() + lease.toMillis());
   }
@@ -67,7 +71,9 @@ public class TaskQueue {
     return failAndRefund(claim.taskId(), claim.token(), code, message);
   }
 
-  /** Fails a task whatever lease it has (deadline passed, attempts used up) and refunds it in full. */
+  /**
+   * Fails a task whatever lease it has (deadline passed, attempts used up) and refunds it in full.
+   */
   public boolean failUnfenced(String taskId, String code, String message) {
     return failAndRefund(taskId, null, code, message);
   }

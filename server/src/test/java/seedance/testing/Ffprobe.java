@@ -17,7 +17,14 @@ public final class Ffprobe {
       String binary = Loader.load(ffprobe.class);
       var process =
           new ProcessBuilder(
-                  binary, "-v", "error", "-show_streams", "-show_format", "-of", "json", file.toString())
+                  binary,
+                  "-v",
+                  "error",
+                  "-show_streams",
+                  "-show_format",
+                  "-of",
+                  "json",
+                  file.toString())
               .redirectErrorStream(true)
               .start();
       byte[] out = process.getInputStream().readAllBytes();

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The packaged server jar running as a separate process, which a test may kill -9 and start again. */
+/**
+ * The packaged server jar running as a separate process, which a test may kill -9 and start again.
+ */
 public final class ServerProcess implements AutoCloseable {
 
   private final Map<String, String> env;
@@ -33,9 +35,12 @@ public final class ServerProcess implements AutoCloseable {
   public void start() {
     String jar = System.getProperty("seedance.server.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar);
+    var builder =
+        new ProcessBuilder(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-jar", jar);
     builder.environment().putAll(env);
-    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       process = builder.start();
     } catch (IOException e) {

@@ -11,13 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import seedance.testing.Api;
 import seedance.testing.ServerProcess;
-import seedance.testing.TestDatabases;
 import seedance.testing.Tasks;
+import seedance.testing.TestDatabases;
 
 /**
- * kill -9 the server while it accepts and renders tasks, start it again, and check what a user and an
- * accountant would: every acknowledged task exists and ends, failed tasks are refunded exactly once,
- * completed ones never, and the balance equals the ledger.
+ * kill -9 the server while it accepts and renders tasks, start it again, and check what a user and
+ * an accountant would: every acknowledged task exists and ends, failed tasks are refunded exactly
+ * once, completed ones never, and the balance equals the ledger.
  */
 class CrashRecoveryIT {
 
@@ -49,15 +49,21 @@ class CrashRecoveryIT {
       key = customer.key();
       accountId = customer.accountId();
       for (int i = 0; i < 10; i++) {
-        var headers = new HashMap<>(Map.of(
-            "Authorization", "Bearer " + key,
-            "Content-Type", "application/json",
-            "Idempotency-Key", "crash-" + i));
+        var headers =
+            new HashMap<>(
+                Map.of(
+                    "Authorization", "Bearer " + key,
+                    "Content-Type", "application/json",
+                    "Idempotency-Key", "crash-" + i));
         if (i % 3 == 0) {
           headers.put("X-Sandbox-Outcome", "failed");
         }
         var accepted =
-            api.send("POST", "/api/v1/video/seedance2", headers, "{\"prompt\":\"crash test " + i + "\",\"duration\":\"4\"}");
+            api.send(
+                "POST",
+                "/api/v1/video/seedance2",
+                headers,
+                "{\"prompt\":\"crash test " + i + "\",\"duration\":\"4\"}");
         assertThat(accepted.status()).isEqualTo(202);
         acknowledged.add(accepted.json().path("id").asString());
       }
@@ -77,7 +83,8 @@ class CrashRecoveryIT {
           completed++;
           assertThat(task.path("credits_refunded").asLong()).isZero();
         } else {
-          assertThat(task.path("credits_refunded").asLong()).isEqualTo(task.path("credits_used").asLong());
+          assertThat(task.path("credits_refunded").asLong())
+              .isEqualTo(task.path("credits_used").asLong());
         }
       }
       assertThat(completed).isEqualTo(6);
@@ -85,12 +92,28 @@ class CrashRecoveryIT {
     }
 
     try (var db = DriverManager.getConnection(jdbcUrl)) {
-      assertThat(single(db, "SELECT COUNT(*) FROM ledger_entries WHERE account_id = '" + accountId + "' AND kind = 'charge'"))
+      assertThat(
+              single(
+                  db,
+                  "SELECT COUNT(*) FROM ledger_entries WHERE account_id = '"
+                      + accountId
+                      + "' AND kind = 'charge'"))
           .isEqualTo(10);
-      assertThat(single(db, "SELECT COUNT(*) FROM ledger_entries WHERE account_id = '" + accountId + "' AND kind = 'refund'"))
+      assertThat(
+              single(
+                  db,
+                  "SELECT COUNT(*) FROM ledger_entries WHERE account_id = '"
+                      + accountId
+                      + "' AND kind = 'refund'"))
           .isEqualTo(4);
-      assertThat(single(db, "SELECT SUM(amount) FROM ledger_entries WHERE account_id = '" + accountId + "'"))
-          .isEqualTo(single(db, "SELECT balance FROM credit_balances WHERE account_id = '" + accountId + "'"));
+      assertThat(
+              single(
+                  db,
+                  "SELECT SUM(amount) FROM ledger_entries WHERE account_id = '" + accountId + "'"))
+          .isEqualTo(
+              single(
+                  db,
+                  "SELECT balance FROM credit_balances WHERE account_id = '" + accountId + "'"));
     }
   }
 

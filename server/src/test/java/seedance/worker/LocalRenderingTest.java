@@ -42,7 +42,8 @@ class LocalRenderingTest extends ApiTest {
     assertThat(task.path("credits_refunded").asLong()).isZero();
     var output = task.path("output");
     assertThat(output.path("seed").asLong()).isEqualTo(42);
-    assertThat(output.path("video_url").asString()).startsWith(api().base() + "/v1/files/" + id + "/");
+    assertThat(output.path("video_url").asString())
+        .startsWith(api().base() + "/v1/files/" + id + "/");
 
     var video = download(output.path("video_url").asString(), Map.of());
     assertThat(video.status()).isEqualTo(200);
@@ -55,7 +56,8 @@ class LocalRenderingTest extends ApiTest {
     assertThat(picture.path("width").asInt()).isEqualTo(720);
     assertThat(picture.path("height").asInt()).isEqualTo(1280);
     assertThat(picture.path("r_frame_rate").asString()).isEqualTo("24/1");
-    assertThat(probe.path("format").path("duration").asDouble()).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(probe.path("format").path("duration").asDouble())
+        .isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.1));
     assertThat(stream(probe, "audio")).isNotNull();
 
     var frame = download(output.path("last_frame_url").asString(), Map.of());
@@ -68,7 +70,11 @@ class LocalRenderingTest extends ApiTest {
   void theVideoServesRangeRequestsSoABrowserCanSeek() throws Exception {
     var customer = api().newCustomer(100);
     String id =
-        api().submit(customer.key(), "range-1", "{\"prompt\":\"waves on a pebble beach\",\"duration\":\"4\",\"generate_audio\":false}")
+        api()
+            .submit(
+                customer.key(),
+                "range-1",
+                "{\"prompt\":\"waves on a pebble beach\",\"duration\":\"4\",\"generate_audio\":false}")
             .json()
             .path("id")
             .asString();
@@ -90,17 +96,32 @@ class LocalRenderingTest extends ApiTest {
   void downloadLinksAreSignedAndExpire() {
     var customer = api().newCustomer(100);
     String id =
-        api().submit(customer.key(), "links-1", "{\"prompt\":\"a lantern in the rain\",\"duration\":\"4\"}")
+        api()
+            .submit(
+                customer.key(),
+                "links-1",
+                "{\"prompt\":\"a lantern in the rain\",\"duration\":\"4\"}")
             .json()
             .path("id")
             .asString();
-    String url = Tasks.awaitEnd(api(), customer.key(), id, RENDER_TIMEOUT).path("output").path("video_url").asString();
+    String url =
+        Tasks.awaitEnd(api(), customer.key(), id, RENDER_TIMEOUT)
+            .path("output")
+            .path("video_url")
+            .asString();
 
     var tampered = download(url.replace("video.mp4", "last_frame.png"), Map.of());
     clock.advance(Duration.ofHours(2));
     var expired = download(url, Map.of());
     var fresh =
-        download(api().get(customer.key(), "/api/v1/tasks/" + id).json().path("output").path("video_url").asString(), Map.of());
+        download(
+            api()
+                .get(customer.key(), "/api/v1/tasks/" + id)
+                .json()
+                .path("output")
+                .path("video_url")
+                .asString(),
+            Map.of());
 
     assertThat(tampered.status()).isEqualTo(404);
     assertThat(expired.status()).isEqualTo(404);
@@ -140,7 +161,9 @@ class LocalRenderingTest extends ApiTest {
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(api().balance(customer.key())).isEqualTo(70);
 
-    var task = Tasks.awaitEnd(api(), customer.key(), accepted.json().path("id").asString(), RENDER_TIMEOUT);
+    var task =
+        Tasks.awaitEnd(
+            api(), customer.key(), accepted.json().path("id").asString(), RENDER_TIMEOUT);
 
     assertThat(task.path("status").asString()).isEqualTo("failed");
     assertThat(task.path("error").path("code").asString()).isEqualTo("generation_failed");
@@ -163,7 +186,9 @@ class LocalRenderingTest extends ApiTest {
                     + "\"image_url\":\"https://images.seedance-test.invalid/start.png\"}");
     assertThat(accepted.status()).isEqualTo(202);
 
-    var task = Tasks.awaitEnd(api(), customer.key(), accepted.json().path("id").asString(), RENDER_TIMEOUT);
+    var task =
+        Tasks.awaitEnd(
+            api(), customer.key(), accepted.json().path("id").asString(), RENDER_TIMEOUT);
 
     assertThat(task.path("status").asString()).isEqualTo("failed");
     assertThat(task.path("error").path("code").asString()).isEqualTo("media_url_not_allowed");

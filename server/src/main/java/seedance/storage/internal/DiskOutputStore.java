@@ -16,7 +16,8 @@ import seedance.storage.OutputStore;
 class DiskOutputStore implements OutputStore {
 
   // No dot segments, no absolute paths: a key can never name a file outside the output directory.
-  private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(mp4|png)$");
+  private static final Pattern KEY =
+      Pattern.compile("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.(mp4|png)$");
 
   private final Path root;
 
@@ -26,7 +27,8 @@ class DiskOutputStore implements OutputStore {
 
   @Override
   public void put(String key, Path source) {
-    Path target = resolve(key).orElseThrow(() -> new IllegalArgumentException("bad output key " + key));
+    Path target =
+        resolve(key).orElseThrow(() -> new IllegalArgumentException("bad output key " + key));
     try {
       Files.createDirectories(target.getParent());
       Path temp = target.resolveSibling(target.getFileName() + ".tmp");

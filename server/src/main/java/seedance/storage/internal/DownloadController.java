@@ -14,8 +14,8 @@ import seedance.storage.OutputStore;
 import seedance.web.ApiException;
 
 /**
- * Serves outputs behind signed links. Returning a Resource lets Spring answer {@code Range} requests (206),
- * so a browser can play and seek the video.
+ * Serves outputs behind signed links. Returning a Resource lets Spring answer {@code Range}
+ * requests (206), so a browser can play and seek the video.
  */
 @RestController
 class DownloadController {

@@ -11,7 +11,8 @@ import seedance.task.Claim;
 @Repository
 public class QueueRepository {
 
-  // SKIP LOCKED lets concurrent workers on PostgreSQL claim different rows; SQLite has one writer anyway.
+  // SKIP LOCKED lets concurrent workers on PostgreSQL claim different rows; SQLite has one writer
+  // anyway.
   private static final String CLAIM =
       """
       UPDATE tasks SET lease_owner = :owner, lease_token = lease_token + 1, lease_until = :until,
@@ -88,7 +89,8 @@ public class QueueRepository {
   }
 
   public boolean extend(String id, long token, long until) {
-    return jdbc.sql(EXTEND).param("id", id).param("token", token).param("until", until).update() == 1;
+    return jdbc.sql(EXTEND).param("id", id).param("token", token).param("until", until).update()
+        == 1;
   }
 
   public boolean recordUpstream(String id, long token, String provider, String upstreamId) {
@@ -102,7 +104,11 @@ public class QueueRepository {
   }
 
   public Optional<String> upstreamId(String id, String provider) {
-    return jdbc.sql(UPSTREAM).param("id", id).param("provider", provider).query(String.class).optional();
+    return jdbc.sql(UPSTREAM)
+        .param("id", id)
+        .param("provider", provider)
+        .query(String.class)
+        .optional();
   }
 
   public boolean complete(String id, long token, String outputJson, long now) {
@@ -135,6 +141,10 @@ public class QueueRepository {
   }
 
   public List<String> exhausted(long now, int maxAttempts) {
-    return jdbc.sql(EXHAUSTED).param("now", now).param("maxAttempts", maxAttempts).query(String.class).list();
+    return jdbc.sql(EXHAUSTED)
+        .param("now", now)
+        .param("maxAttempts", maxAttempts)
+        .query(String.class)
+        .list();
   }
 }

@@ -2,16 +2,16 @@ package seedance.video.internal;
 
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.apikey.Caller;
 import seedance.credit.CreditLedger;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
-import org.springframework.context.ApplicationEventPublisher;
 import seedance.task.Task;
-import seedance.task.TaskSubmitted;
 import seedance.task.TaskSettings;
+import seedance.task.TaskSubmitted;
 import seedance.task.Tasks;
 import seedance.web.RandomIds;
 import tools.jackson.databind.json.JsonMapper;

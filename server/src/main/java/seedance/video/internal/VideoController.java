@@ -25,7 +25,9 @@ class VideoController {
    */
   static final int MAX_BODY_BYTES = 256 * 1024;
 
-  /** Lets client tests make a locally rendered task fail on purpose; ignored by upstream providers. */
+  /**
+   * Lets client tests make a locally rendered task fail on purpose; ignored by upstream providers.
+   */
   static final String SANDBOX_HEADER = "X-Sandbox-Outcome";
 
   private final SubmitService submissions;
@@ -41,8 +43,10 @@ class VideoController {
     var body = StrictJson.readObject(request, MAX_BODY_BYTES);
     var parsed = SubmitRequestParser.parse(body);
     String sandboxOutcome = sandboxOutcome(request);
-    // The sandbox header changes what the task does, so a retry must repeat it to be the same request.
-    String target = sandboxOutcome == null ? PATH : PATH + " " + SANDBOX_HEADER + ": " + sandboxOutcome;
+    // The sandbox header changes what the task does, so a retry must repeat it to be the same
+    // request.
+    String target =
+        sandboxOutcome == null ? PATH : PATH + " " + SANDBOX_HEADER + ": " + sandboxOutcome;
     String fingerprint = IdempotencyKeys.fingerprint("POST", target, body.node());
     var outcome = submissions.submit(caller, key, fingerprint, parsed, sandboxOutcome);
     var response = ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON);

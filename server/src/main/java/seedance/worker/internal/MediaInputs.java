@@ -12,7 +12,10 @@ import seedance.task.Task;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a stored task into a provider request, fetching its media URLs through the SSRF-safe fetcher. */
+/**
+ * Turns a stored task into a provider request, fetching its media URLs through the SSRF-safe
+ * fetcher.
+ */
 @Component
 class MediaInputs {
 
@@ -52,8 +55,8 @@ class MediaInputs {
   }
 
   /**
-   * The user's seed, or a random one when none (or -1) was given. "Random" is derived from the random task
-   * id, so a retried attempt of the same task renders the same video.
+   * The user's seed, or a random one when none (or -1) was given. "Random" is derived from the
+   * random task id, so a retried attempt of the same task renders the same video.
    */
   static long seed(String taskId, JsonNode requested) {
     if (requested.isIntegralNumber() && requested.asLong() >= 0) {

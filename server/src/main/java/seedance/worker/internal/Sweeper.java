@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import seedance.task.TaskQueue;
 
 /**
- * Ends the tasks no worker will end: those past their deadline, and those whose every attempt crashed.
- * Both are failed and refunded in full, exactly once (the status guard), on any process that runs it.
- * Expired leases need no sweeping: an expired lease is claimable again.
+ * Ends the tasks no worker will end: those past their deadline, and those whose every attempt
+ * crashed. Both are failed and refunded in full, exactly once (the status guard), on any process
+ * that runs it. Expired leases need no sweeping: an expired lease is claimable again.
  */
 @Component
 class Sweeper {
@@ -24,7 +24,10 @@ class Sweeper {
     this.settings = settings;
   }
 
-  /** Processes that only serve the API (SEEDANCE_WORKER_ENABLED=false) leave sweeping to the workers. */
+  /**
+   * Processes that only serve the API (SEEDANCE_WORKER_ENABLED=false) leave sweeping to the
+   * workers.
+   */
   @Scheduled(fixedDelayString = "PT15S", initialDelayString = "PT5S")
   void scheduledSweep() {
     if (settings.enabled()) {
@@ -43,9 +46,7 @@ class Sweeper {
     }
     for (String id : queue.exhausted(settings.maxAttempts())) {
       if (queue.failUnfenced(
-          id,
-          "generation_failed",
-          "the video could not be generated; all credits were refunded")) {
+          id, "generation_failed", "the video could not be generated; all credits were refunded")) {
         log.warn("task {} failed {} attempts: failed and refunded", id, settings.maxAttempts());
       }
     }

@@ -23,9 +23,9 @@ import seedance.task.Tasks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One attempt at one task: fetch the user's media safely, generate on the provider, move the outputs into
- * the output store, and end the task in one transaction. Every write presents the claim's fencing token, so
- * an attempt that lost its lease changes nothing.
+ * One attempt at one task: fetch the user's media safely, generate on the provider, move the
+ * outputs into the output store, and end the task in one transaction. Every write presents the
+ * claim's fencing token, so an attempt that lost its lease changes nothing.
  */
 @Component
 class TaskRunner {
@@ -120,7 +120,8 @@ class TaskRunner {
         queue.complete(claim, json.writeValueAsString(output));
       }
       case FAILED ->
-          queue.fail(claim, status.errorCode(), status.errorMessage() + "; all credits were refunded");
+          queue.fail(
+              claim, status.errorCode(), status.errorMessage() + "; all credits were refunded");
       case RUNNING -> throw new IllegalStateException("awaitEnd returns only ended generations");
     }
   }

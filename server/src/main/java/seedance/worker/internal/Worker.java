@@ -18,9 +18,9 @@ import seedance.task.TaskSubmitted;
 import seedance.web.RandomIds;
 
 /**
- * Claims tasks from the queue and runs each on a virtual thread, renewing the leases of the tasks it holds.
- * On shutdown it stops claiming, lets running tasks finish for a grace period, then hands the rest back to
- * the queue so another process continues them at once.
+ * Claims tasks from the queue and runs each on a virtual thread, renewing the leases of the tasks
+ * it holds. On shutdown it stops claiming, lets running tasks finish for a grace period, then hands
+ * the rest back to the queue so another process continues them at once.
  */
 @Component
 class Worker implements SmartLifecycle {

@@ -5,9 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The in-process worker: on by default (SEEDANCE_WORKER_ENABLED), running up to {@code concurrency} tasks
- * at once (SEEDANCE_WORKER_CONCURRENCY). A lease is renewed every {@code heartbeat}; one not renewed for
- * {@code lease} returns the task to the queue; a task claimed {@code maxAttempts} times is failed and refunded.
+ * The in-process worker: on by default (SEEDANCE_WORKER_ENABLED), running up to {@code concurrency}
+ * tasks at once (SEEDANCE_WORKER_CONCURRENCY). A lease is renewed every {@code heartbeat}; one not
+ * renewed for {@code lease} returns the task to the queue; a task claimed {@code maxAttempts} times
+ * is failed and refunded.
  */
 @ConfigurationProperties("seedance.worker")
 record WorkerSettings(

@@ -16,8 +16,8 @@ import seedance.task.TaskQueue;
 import seedance.testing.ApiTest;
 
 /**
- * The queue's guarantees, driven by hand with the in-process worker switched off: leases, fencing tokens,
- * at-most-once endings and refunds, the deadline and the attempt limit.
+ * The queue's guarantees, driven by hand with the in-process worker switched off: leases, fencing
+ * tokens, at-most-once endings and refunds, the deadline and the attempt limit.
  */
 @TestPropertySource(properties = "seedance.worker.enabled=false")
 class TaskQueueTest extends ApiTest {
@@ -42,13 +42,17 @@ class TaskQueueTest extends ApiTest {
 
     assertThat(second.token()).isGreaterThan(first.token());
     assertThat(queue.extend(first, LEASE)).isFalse();
-    assertThat(queue.complete(first, "{\"video\":\"x/video.mp4\",\"last_frame\":\"x/last_frame.png\",\"seed\":1}"))
+    assertThat(
+            queue.complete(
+                first,
+                "{\"video\":\"x/video.mp4\",\"last_frame\":\"x/last_frame.png\",\"seed\":1}"))
         .isFalse();
     assertThat(queue.fail(first, "generation_failed", "stale")).isFalse();
     assertThat(status(id)).isEqualTo("processing");
     assertThat(api().balance(customer.key())).isEqualTo(70);
 
-    assertThat(queue.fail(second, "generation_failed", "the video could not be generated")).isTrue();
+    assertThat(queue.fail(second, "generation_failed", "the video could not be generated"))
+        .isTrue();
     assertThat(queue.fail(second, "generation_failed", "again")).isFalse();
     assertThat(api().balance(customer.key())).isEqualTo(100);
     assertThat(refunds(id)).isEqualTo(1);
@@ -88,7 +92,10 @@ class TaskQueueTest extends ApiTest {
     String id = submit(customer.key(), "completed-stays");
     var claim = claimOnly(id);
 
-    assertThat(queue.complete(claim, "{\"video\":\"a/video.mp4\",\"last_frame\":\"a/last_frame.png\",\"seed\":1}"))
+    assertThat(
+            queue.complete(
+                claim,
+                "{\"video\":\"a/video.mp4\",\"last_frame\":\"a/last_frame.png\",\"seed\":1}"))
         .isTrue();
 
     assertThat(queue.failUnfenced(id, "generation_failed", "late failure")).isFalse();

@@ -10,8 +10,8 @@ import seedance.provider.GenerationStatus;
 import seedance.provider.VideoProvider;
 
 /**
- * The built-in provider: renders with the bundled ffmpeg, needs no account and no network. Rendering is
- * deterministic and free, so an attempt that finds no output simply renders again.
+ * The built-in provider: renders with the bundled ffmpeg, needs no account and no network.
+ * Rendering is deterministic and free, so an attempt that finds no output simply renders again.
  */
 @Component
 class LocalVideoProvider implements VideoProvider {
@@ -37,7 +37,8 @@ class LocalVideoProvider implements VideoProvider {
     Path lastFrame = out.resolve("last_frame.png");
     if (!Files.exists(video) || !Files.exists(lastFrame)) {
       var size =
-          Dimensions.of(request.resolution(), request.aspectRatio(), imageRatio(request.startImage()));
+          Dimensions.of(
+              request.resolution(), request.aspectRatio(), imageRatio(request.startImage()));
       var result =
           renderer.render(
               new RenderSpec(
@@ -61,7 +62,10 @@ class LocalVideoProvider implements VideoProvider {
     return media == null ? null : media.file();
   }
 
-  /** Width / height of the start image, for the {@code adaptive} aspect ratio; probed on the local copy. */
+  /**
+   * Width / height of the start image, for the {@code adaptive} aspect ratio; probed on the local
+   * copy.
+   */
   private static Double imageRatio(GenerationRequest.InputMedia start) {
     if (start == null) {
       return null;
@@ -70,11 +74,16 @@ class LocalVideoProvider implements VideoProvider {
         FfmpegBinaries.get()
             .runFfprobe(
                 List.of(
-                    "-v", "error",
-                    "-protocol_whitelist", "file",
-                    "-select_streams", "v:0",
-                    "-show_entries", "stream=width,height",
-                    "-of", "csv=p=0:s=x",
+                    "-v",
+                    "error",
+                    "-protocol_whitelist",
+                    "file",
+                    "-select_streams",
+                    "v:0",
+                    "-show_entries",
+                    "stream=width,height",
+                    "-of",
+                    "csv=p=0:s=x",
                     start.file().toString()),
                 Duration.ofSeconds(20))
             .trim();
