@@ -15,7 +15,7 @@ public final class Ffprobe {
   public static JsonNode probe(Path file) {
     try {
       String binary = Loader.load(ffprobe.class);
-      var process =
+      var builder =
           new ProcessBuilder(
                   binary,
                   "-v",
@@ -25,8 +25,11 @@ public final class Ffprobe {
                   "-of",
                   "json",
                   file.toString())
-              .redirectErrorStream(true)
-              .start();
+              .redirectErrorStream(true);
+      // The bundled executable finds its own libraries' dependencies (libva) only through this
+      // path.
+      builder.environment().put("LD_LIBRARY_PATH", Path.of(binary).getParent().toString());
+      var process = builder.start();
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
         throw new AssertionError("ffprobe failed: " + new String(out));

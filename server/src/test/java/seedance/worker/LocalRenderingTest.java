@@ -159,7 +159,7 @@ class LocalRenderingTest extends ApiTest {
                     "X-Sandbox-Outcome", "failed"),
                 "{\"prompt\":\"a storm over the sea\"}");
     assertThat(accepted.status()).isEqualTo(202);
-    assertThat(api().balance(customer.key())).isEqualTo(70);
+    assertThat(accepted.json().path("credits_used").asLong()).isEqualTo(30);
 
     var task =
         Tasks.awaitEnd(
