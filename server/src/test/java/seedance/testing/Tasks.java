@@ -12,6 +12,11 @@ public final class Tasks {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       var response = api.get(key, "/api/v1/tasks/" + taskId);
+      if (response.status() == 429) {
+        // A polite client waits as told.
+        sleep(Long.parseLong(response.header("Retry-After")) * 1000);
+        continue;
+      }
       if (response.status() != 200) {
         throw new AssertionError("task read failed: " + response.status() + " " + response.text());
       }
@@ -22,12 +27,16 @@ public final class Tasks {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("task " + taskId + " still processing after " + timeout);
       }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      sleep(200);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 }
