@@ -59,6 +59,18 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, then wait for the process to exit; returns how long it took. */
+  public java.time.Duration terminate() {
+    long start = System.nanoTime();
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return java.time.Duration.ofNanos(System.nanoTime() - start);
+  }
+
   @Override
   public void close() {
     if (process != null && process.isAlive()) {

@@ -120,6 +120,53 @@ class CrashRecoveryIT {
     }
   }
 
+  @Test
+  void sigtermHandsRunningTasksBackSoTheNextServerFinishesThemWithoutWaitingForTheLease()
+      throws Exception {
+    var dataDir = TestDatabases.newDataDir();
+    var env = new HashMap<String, String>();
+    env.put("SEEDANCE_DATA_DIR", dataDir.toString());
+    env.put("SEEDANCE_ADMIN_TOKEN", ADMIN);
+    env.put("SEEDANCE_WORKER_CONCURRENCY", "2");
+    // A lease far longer than the test: only a lease handed back lets the next server start at
+    // once.
+    env.put("SEEDANCE_WORKER_LEASE", "300s");
+    String jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("seedance.db");
+    if (TestDatabases.postgres()) {
+      jdbcUrl = TestDatabases.newPostgresDatabase();
+      env.put("SEEDANCE_DATABASE_URL", jdbcUrl);
+    }
+    var acknowledged = new ArrayList<String>();
+    String key;
+    try (var server = new ServerProcess(env, Files.createTempFile("term-1-", ".log"))) {
+      server.start();
+      var api = new Api(server.base(), ADMIN);
+      key = api.newCustomer(1_000).key();
+      for (int i = 0; i < 2; i++) {
+        // 15 s of 4k takes longer to render than the 20 s shutdown grace on 2 cores.
+        var accepted =
+            api.submit(
+                key,
+                "term-" + i,
+                "{\"prompt\":\"a slow sunrise\",\"quality_tier\":\"pro\",\"resolution\":\"4k\",\"duration\":\"15\"}");
+        assertThat(accepted.status()).isEqualTo(202);
+        acknowledged.add(accepted.json().path("id").asString());
+      }
+      Thread.sleep(1_500);
+      assertThat(server.terminate()).isLessThan(Duration.ofSeconds(30));
+    }
+
+    try (var server = new ServerProcess(env, Files.createTempFile("term-2-", ".log"))) {
+      server.start();
+      awaitAllEnded(jdbcUrl, acknowledged, Duration.ofSeconds(200));
+      var api = new Api(server.base(), ADMIN);
+      for (String id : acknowledged) {
+        assertThat(Tasks.awaitEnd(api, key, id, Duration.ofSeconds(5)).path("status").asString())
+            .isEqualTo("completed");
+      }
+    }
+  }
+
   private static void awaitAllEnded(String jdbcUrl, List<String> ids, Duration timeout)
       throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
