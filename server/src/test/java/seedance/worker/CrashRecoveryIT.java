@@ -141,7 +141,7 @@ class CrashRecoveryIT {
     try (var server = new ServerProcess(env, Files.createTempFile("term-1-", ".log"))) {
       server.start();
       var api = new Api(server.base(), ADMIN);
-      key = api.newCustomer(1_000).key();
+      key = api.newCustomer(2_000).key();
       for (int i = 0; i < 2; i++) {
         // 15 s of 4k takes longer to render than the 20 s shutdown grace on 2 cores.
         var accepted =

@@ -88,8 +88,12 @@ class Worker implements SmartLifecycle {
     try {
       runner.run(claim);
     } catch (RuntimeException e) {
-      // The lease expires and another attempt runs; after maxAttempts the sweeper refunds it.
-      log.error("task {} attempt {} crashed", claim.taskId(), claim.attempts(), e);
+      if (!running) {
+        log.info("task {} interrupted by shutdown; it was handed back to the queue", claim.taskId());
+      } else {
+        // The lease expires and another attempt runs; after maxAttempts the sweeper refunds it.
+        log.error("task {} attempt {} crashed", claim.taskId(), claim.attempts(), e);
+      }
     } finally {
       held.remove(claim.taskId());
       wake.release();
