@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
  * <p>Prints one summary line per run, starting with {@code RESULT}: the database label, requests,
  * concurrency, accepted (202) count, the other statuses (or {@code error} for I/O failures) with
  * their counts, wall duration, throughput (accepted per second), latency percentiles (nearest rank)
- * and maximum in milliseconds, and the CPU this client itself used meanwhile (in cores), to tell
- * whether the client competes with the server for the machine. Progress goes to stderr. Uses only
+ * and maximum in milliseconds, and the CPU used meanwhile, in cores: by this client, by the server
+ * (with {@code --server-pid}, Linux only) and by everything else on the machine ({@code others}:
+ * the database server, other programs). The client shares the machine with the server, and a large
+ * {@code others} means the figures were taken on a busy machine. Progress goes to stderr. Uses only
  * the JDK; HTTP/1.1 with connections kept alive and reused by {@code java.net.http.HttpClient}.
  */
 public class SubmitLoad {
@@ -60,7 +62,8 @@ public class SubmitLoad {
       int warmup,
       String label,
       int maxPerAccount,
-      int setupConcurrency) {}
+      int setupConcurrency,
+      long serverPid) {}
 
   record Outcome(int status, long nanos, String error) {}
 
@@ -119,13 +122,15 @@ public class SubmitLoad {
     // 2. Warm-up (not recorded), same concurrency so the connection pool is filled too.
     if (options.warmup() > 0) {
       log("warm-up: %d submits at concurrency %d", options.warmup(), options.concurrency());
-      var warm = run(client, requests, 0, options.warmup(), options.concurrency());
+      var warm =
+          run(client, requests, 0, options.warmup(), options.concurrency(), options.serverPid());
       log("warm-up done: %s", statusCounts(warm.outcomes()));
     }
 
     // 3. Measured run.
     log("measured: %d submits at concurrency %d", options.requests(), options.concurrency());
-    var measured = run(client, requests, options.warmup(), total, options.concurrency());
+    var measured =
+        run(client, requests, options.warmup(), total, options.concurrency(), options.serverPid());
     System.out.println(summary(options, measured));
     for (var outcome : measured.outcomes()) {
       if (outcome.error() != null || outcome.status() != 202) {
@@ -137,16 +142,27 @@ public class SubmitLoad {
     }
   }
 
-  /** The outcomes in request order, the wall time, and this client's own CPU time meanwhile. */
-  record Run(Outcome[] outcomes, long wallNanos, long clientCpuNanos) {}
+  /**
+   * The outcomes in request order, the wall time, and the CPU used meanwhile: by this client (ns),
+   * by the server process and by the whole machine (Linux clock ticks; -1 where unknown).
+   */
+  record Run(
+      Outcome[] outcomes,
+      long wallNanos,
+      long clientCpuNanos,
+      long serverTicks,
+      long machineBusyTicks) {}
 
   /** Sends requests[from, to) from {@code concurrency} workers, each in a closed loop. */
-  static Run run(HttpClient client, HttpRequest[] requests, int from, int to, int concurrency)
+  static Run run(
+      HttpClient client, HttpRequest[] requests, int from, int to, int concurrency, long serverPid)
       throws Exception {
     var outcomes = new Outcome[to - from];
     var next = new AtomicInteger(from);
     try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
       var futures = new ArrayList<Future<?>>();
+      long serverStart = processTicks(serverPid);
+      long machineStart = machineBusyTicks();
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       for (int w = 0; w < concurrency; w++) {
@@ -164,7 +180,15 @@ public class SubmitLoad {
         f.get();
       }
       long wall = System.nanoTime() - start;
-      return new Run(outcomes, wall, processCpuNanos() - cpuStart);
+      long clientCpu = processCpuNanos() - cpuStart;
+      long serverEnd = processTicks(serverPid);
+      long machineEnd = machineBusyTicks();
+      return new Run(
+          outcomes,
+          wall,
+          clientCpu,
+          serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart,
+          machineStart < 0 || machineEnd < 0 ? -1 : machineEnd - machineStart);
     }
   }
 
@@ -173,6 +197,40 @@ public class SubmitLoad {
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime()
         : -1;
+  }
+
+  /** Linux clock ticks per second (USER_HZ), the unit of /proc/stat and /proc/PID/stat. */
+  static final double TICKS_PER_SECOND = 100;
+
+  /** CPU ticks (user + system) used so far by process {@code pid}, or -1. */
+  static long processTicks(long pid) {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** CPU ticks the whole machine spent busy so far (all CPUs, excluding idle, iowait, steal). */
+  static long machineBusyTicks() {
+    try {
+      String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
+      String[] f = line.trim().split("\\s+");
+      // cpu user nice system idle iowait irq softirq steal ...
+      return Long.parseLong(f[1])
+          + Long.parseLong(f[2])
+          + Long.parseLong(f[3])
+          + Long.parseLong(f[6])
+          + Long.parseLong(f[7]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   static Outcome send(HttpClient client, HttpRequest request) {
@@ -254,10 +312,22 @@ public class SubmitLoad {
     others.remove("202");
     long[] latencies = Arrays.stream(outcomes).mapToLong(Outcome::nanos).sorted().toArray();
     double seconds = run.wallNanos() / 1e9;
+    double clientCores = run.clientCpuNanos() / (double) run.wallNanos();
+    double serverCores =
+        run.serverTicks() < 0 ? -1 : run.serverTicks() / TICKS_PER_SECOND / seconds;
+    // Everything else the machine did meanwhile (other programs, the database server, the kernel's
+    // own threads): when it is large, the figures measure a shared machine.
+    double otherCores =
+        run.machineBusyTicks() < 0
+            ? -1
+            : run.machineBusyTicks() / TICKS_PER_SECOND / seconds
+                - clientCores
+                - Math.max(0, serverCores);
     return String.format(
         Locale.ROOT,
         "RESULT db=%s requests=%d concurrency=%d accepted=%d other=%s duration=%.2fs"
-            + " throughput=%.1f/s p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms client_cpu=%.2fcores",
+            + " throughput=%.1f/s p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms"
+            + " cpu_cores=client:%.2f,server:%s,others:%s,of:%d",
         options.label(),
         outcomes.length,
         options.concurrency(),
@@ -269,7 +339,10 @@ public class SubmitLoad {
         percentile(latencies, 90),
         percentile(latencies, 99),
         latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
-        run.clientCpuNanos() / (double) run.wallNanos());
+        clientCores,
+        serverCores < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", serverCores),
+        otherCores < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", Math.max(0, otherCores)),
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** Nearest-rank percentile, in milliseconds. */
@@ -301,7 +374,8 @@ public class SubmitLoad {
             "warmup",
             "label",
             "max-per-account",
-            "setup-concurrency");
+            "setup-concurrency",
+            "server-pid");
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -328,7 +402,7 @@ public class SubmitLoad {
       fail(
           "usage: java bench/SubmitLoad.java --base http://127.0.0.1:PORT --admin-token T"
               + " [--accounts 1000] [--requests 20000] [--concurrency 32] [--warmup 2000]"
-              + " [--label db] [--max-per-account 25] [--setup-concurrency 8]");
+              + " [--label db] [--max-per-account 25] [--setup-concurrency 8] [--server-pid PID]");
     }
     var options =
         new Options(
@@ -340,7 +414,8 @@ public class SubmitLoad {
             nonNegative(values, "warmup", 2000),
             values.getOrDefault("label", "unknown"),
             positive(values, "max-per-account", 25),
-            positive(values, "setup-concurrency", 8));
+            positive(values, "setup-concurrency", 8),
+            nonNegative(values, "server-pid", 0));
     return options;
   }
 
