@@ -313,16 +313,20 @@ public class SubmitLoad {
     long[] latencies = Arrays.stream(outcomes).mapToLong(Outcome::nanos).sorted().toArray();
     double seconds = run.wallNanos() / 1e9;
     double clientCores = run.clientCpuNanos() / (double) run.wallNanos();
+    // NaN where unknown (no --server-pid, or no /proc).
     double serverCores =
-        run.serverTicks() < 0 ? -1 : run.serverTicks() / TICKS_PER_SECOND / seconds;
+        run.serverTicks() < 0 ? Double.NaN : run.serverTicks() / TICKS_PER_SECOND / seconds;
     // Everything else the machine did meanwhile (other programs, the database server, the kernel's
-    // own threads): when it is large, the figures measure a shared machine.
+    // own threads): when it is large, the figures measure a shared machine. Clock ticks are coarse,
+    // so on short runs this can come out slightly below zero: shown as 0.
     double otherCores =
         run.machineBusyTicks() < 0
-            ? -1
-            : run.machineBusyTicks() / TICKS_PER_SECOND / seconds
-                - clientCores
-                - Math.max(0, serverCores);
+            ? Double.NaN
+            : Math.max(
+                0,
+                run.machineBusyTicks() / TICKS_PER_SECOND / seconds
+                    - clientCores
+                    - (Double.isNaN(serverCores) ? 0 : serverCores));
     return String.format(
         Locale.ROOT,
         "RESULT db=%s requests=%d concurrency=%d accepted=%d other=%s duration=%.2fs"
@@ -340,9 +344,13 @@ public class SubmitLoad {
         percentile(latencies, 99),
         latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
         clientCores,
-        serverCores < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", serverCores),
-        otherCores < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", Math.max(0, otherCores)),
+        cores(serverCores),
+        cores(otherCores),
         Runtime.getRuntime().availableProcessors());
+  }
+
+  static String cores(double cores) {
+    return Double.isNaN(cores) ? "n/a" : String.format(Locale.ROOT, "%.2f", cores);
   }
 
   /** Nearest-rank percentile, in milliseconds. */
