@@ -31,6 +31,7 @@ class DataSourceConfiguration {
     hikari.setPoolName("seedance");
     if (dialect == Dialect.SQLITE) {
       configureSqlite(hikari, server.dataDir());
+      return new SingleConnectionGate(new HikariDataSource(hikari));
     } else {
       hikari.setJdbcUrl(settings.url());
       if (!isBlank(settings.username())) {
@@ -86,9 +87,9 @@ class DataSourceConfiguration {
     var sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + dataDir.resolve("seedance.db").toAbsolutePath());
     hikari.setDataSource(sqlite);
-    // SQLite has one writer at a time; one connection queues requests fairly in the pool instead of
-    // in
-    // SQLite's sleeping busy handler, which is what keeps the tail latency low.
+    // SQLite has one writer at a time: one connection, with its callers queued first come first
+    // served by SingleConnectionGate (not in SQLite's sleeping busy handler, nor in Hikari's
+    // hand-off, which lets newcomers overtake waiters), is what keeps the tail latency low.
     hikari.setMaximumPoolSize(1);
   }
 
