@@ -49,10 +49,7 @@ class DataSourceConfiguration {
     return new HikariDataSource(hikari);
   }
 
-  /**
-   * Boot builds JdbcClient on this template; on SQLite it first asks our translator what an error
-   * means.
-   */
+  /** Boot builds JdbcClient on this template; it asks our translator first what an error means. */
   @Bean
   JdbcTemplate jdbcTemplate(DataSource dataSource, Dialect dialect) {
     var template = new JdbcTemplate(dataSource);

@@ -89,7 +89,8 @@ class Worker implements SmartLifecycle {
       runner.run(claim);
     } catch (RuntimeException e) {
       if (!running) {
-        log.info("task {} interrupted by shutdown; it was handed back to the queue", claim.taskId());
+        log.info(
+            "task {} interrupted by shutdown; it was handed back to the queue", claim.taskId());
       } else {
         // The lease expires and another attempt runs; after maxAttempts the sweeper refunds it.
         log.error("task {} attempt {} crashed", claim.taskId(), claim.attempts(), e);
