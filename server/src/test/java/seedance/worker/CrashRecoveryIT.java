@@ -26,19 +26,11 @@ class CrashRecoveryIT {
 
   @Test
   void killNineDuringWorkLosesNothingAndChargesNothingTwice() throws Exception {
-    var dataDir = TestDatabases.newDataDir();
-    var env = new HashMap<String, String>();
-    env.put("SEEDANCE_DATA_DIR", dataDir.toString());
-    env.put("SEEDANCE_ADMIN_TOKEN", ADMIN);
-    env.put("SEEDANCE_WORKER_CONCURRENCY", "2");
     // Short leases so the restarted server takes over the dead one's tasks quickly.
-    env.put("SEEDANCE_WORKER_LEASE", "4s");
-    env.put("SEEDANCE_WORKER_HEARTBEAT", "1s");
-    String jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("seedance.db");
-    if (TestDatabases.postgres()) {
-      jdbcUrl = TestDatabases.newPostgresDatabase();
-      env.put("SEEDANCE_DATABASE_URL", jdbcUrl);
-    }
+    var deployment =
+        Deployment.create(Map.of("SEEDANCE_WORKER_LEASE", "4s", "SEEDANCE_WORKER_HEARTBEAT", "1s"));
+    var env = deployment.env();
+    String jdbcUrl = deployment.jdbcUrl();
 
     var acknowledged = new ArrayList<String>();
     String key;
@@ -123,19 +115,11 @@ class CrashRecoveryIT {
   @Test
   void sigtermHandsRunningTasksBackSoTheNextServerFinishesThemWithoutWaitingForTheLease()
       throws Exception {
-    var dataDir = TestDatabases.newDataDir();
-    var env = new HashMap<String, String>();
-    env.put("SEEDANCE_DATA_DIR", dataDir.toString());
-    env.put("SEEDANCE_ADMIN_TOKEN", ADMIN);
-    env.put("SEEDANCE_WORKER_CONCURRENCY", "2");
     // A lease far longer than the test: only a lease handed back lets the next server start at
     // once.
-    env.put("SEEDANCE_WORKER_LEASE", "300s");
-    String jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("seedance.db");
-    if (TestDatabases.postgres()) {
-      jdbcUrl = TestDatabases.newPostgresDatabase();
-      env.put("SEEDANCE_DATABASE_URL", jdbcUrl);
-    }
+    var deployment = Deployment.create(Map.of("SEEDANCE_WORKER_LEASE", "300s"));
+    var env = deployment.env();
+    String jdbcUrl = deployment.jdbcUrl();
     var acknowledged = new ArrayList<String>();
     String key;
     try (var server = new ServerProcess(env, Files.createTempFile("term-1-", ".log"))) {
@@ -164,6 +148,25 @@ class CrashRecoveryIT {
         assertThat(Tasks.awaitEnd(api, key, id, Duration.ofSeconds(5)).path("status").asString())
             .isEqualTo("completed");
       }
+    }
+  }
+
+  /**
+   * The environment of a server with its own data directory and database, and that database's URL.
+   */
+  private record Deployment(Map<String, String> env, String jdbcUrl) {
+    static Deployment create(Map<String, String> extra) {
+      var dataDir = TestDatabases.newDataDir();
+      var env = new HashMap<String, String>(extra);
+      env.put("SEEDANCE_DATA_DIR", dataDir.toString());
+      env.put("SEEDANCE_ADMIN_TOKEN", ADMIN);
+      env.put("SEEDANCE_WORKER_CONCURRENCY", "2");
+      String jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("seedance.db");
+      if (TestDatabases.postgres()) {
+        jdbcUrl = TestDatabases.newPostgresDatabase();
+        env.put("SEEDANCE_DATABASE_URL", jdbcUrl);
+      }
+      return new Deployment(env, jdbcUrl);
     }
   }
 
