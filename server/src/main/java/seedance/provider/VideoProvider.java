@@ -19,4 +19,12 @@ public interface VideoProvider {
 
   /** Best effort; providers without cancellation ignore it. */
   default void cancel(String upstreamId) {}
+
+  /**
+   * After an ambiguous create: the id of a generation this upstream already has for the task, if
+   * the upstream lets us find it (Ark can list tasks and match our task id), so we never pay twice.
+   */
+  default java.util.Optional<String> findSubmitted(GenerationRequest request) {
+    return java.util.Optional.empty();
+  }
 }
