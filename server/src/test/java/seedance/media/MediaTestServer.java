@@ -41,9 +41,9 @@ import javax.net.ssl.TrustManagerFactory;
  * fetcher maps port 443 to that port, any connection to loopback that slipped past the address
  * checks would land on the canary.
  */
-final class MediaTestServer implements AutoCloseable {
+public final class MediaTestServer implements AutoCloseable {
 
-  static final String PASSWORD = "throwaway";
+  public static final String PASSWORD = "throwaway";
   static final List<String> CERTIFICATE_NAMES = List.of("media.test", "mixed.test", "rebind.test");
 
   private final HttpsServer server;
@@ -54,6 +54,8 @@ final class MediaTestServer implements AutoCloseable {
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final SSLContext clientTrust;
   private final List<String> serverNames = new CopyOnWriteArrayList<>();
+
+  private Path keyStoreFile;
 
   private MediaTestServer(HttpsServer server, ServerSocket canary, SSLContext clientTrust) {
     this.server = server;
@@ -71,7 +73,7 @@ final class MediaTestServer implements AutoCloseable {
     return this;
   }
 
-  static MediaTestServer start(Path scratch) throws Exception {
+  public static MediaTestServer start(Path scratch) throws Exception {
     Path keyStoreFile = generateCertificate(scratch);
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStoreFile)) {
@@ -85,7 +87,9 @@ final class MediaTestServer implements AutoCloseable {
       try {
         var canary = new ServerSocket();
         canary.bind(new InetSocketAddress("127.0.0.1", port));
-        return new MediaTestServer(server, canary, clientTrust).listen(serverTls);
+        var started = new MediaTestServer(server, canary, clientTrust).listen(serverTls);
+        started.keyStoreFile = keyStoreFile;
+        return started;
       } catch (BindException portTakenOnLoopback) {
         server.stop(0);
       }
@@ -98,7 +102,7 @@ final class MediaTestServer implements AutoCloseable {
     routes.put(path, handler);
   }
 
-  void serveBytes(String path, byte[] body, Map<String, String> headers) {
+  public void serveBytes(String path, byte[] body, Map<String, String> headers) {
     route(
         path,
         exchange -> {
@@ -124,15 +128,20 @@ final class MediaTestServer implements AutoCloseable {
     return List.copyOf(serverNames);
   }
 
-  int port() {
+  /** The PKCS12 file holding the test certificate, for clients that must trust it. */
+  public Path trustStore() {
+    return keyStoreFile;
+  }
+
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  int canaryConnections() {
+  public int canaryConnections() {
     return canaryConnections.get();
   }
 
-  int hits(String path) {
+  public int hits(String path) {
     AtomicInteger count = hits.get(path);
     return count == null ? 0 : count.get();
   }
