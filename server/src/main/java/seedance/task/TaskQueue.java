@@ -62,8 +62,17 @@ public class TaskQueue {
     return repository.upstreamId(claim.taskId(), provider);
   }
 
-  public boolean complete(Claim claim, String outputJson) {
-    return repository.complete(claim.taskId(), claim.token(), outputJson, clock.millis());
+  /** Completes the task with its outputs and what the provider reported using (JSON, or null). */
+  public boolean complete(Claim claim, String outputJson, String usageJson) {
+    return repository.complete(
+        claim.taskId(), claim.token(), outputJson, usageJson, clock.millis());
+  }
+
+  /**
+   * Puts the task back in the queue to run again after {@code delay}, without using up an attempt.
+   */
+  public boolean retryLater(Claim claim, Duration delay) {
+    return repository.retryLater(claim.taskId(), claim.token(), clock.millis() + delay.toMillis());
   }
 
   /** Fails the task we hold and refunds it in full. False if it was not ours or already ended. */

@@ -35,7 +35,14 @@ public class QueueRepository {
       """;
   private static final String COMPLETE =
       """
-      UPDATE tasks SET status = 'completed', output_json = :output, updated_at = :now, lease_until = NULL
+      UPDATE tasks SET status = 'completed', output_json = :output, usage_json = :usage,
+                       updated_at = :now, lease_until = NULL
+      WHERE id = :id AND lease_token = :token AND status = 'processing'
+      """;
+  // Not an attempt that failed: the upstream asked us to wait, so the attempt is given back too.
+  private static final String RETRY_LATER =
+      """
+      UPDATE tasks SET run_at = :runAt, lease_until = NULL, attempts = attempts - 1
       WHERE id = :id AND lease_token = :token AND status = 'processing'
       """;
   private static final String FAIL_FENCED =
@@ -111,11 +118,21 @@ public class QueueRepository {
         .optional();
   }
 
-  public boolean complete(String id, long token, String outputJson, long now) {
+  public boolean retryLater(String id, long token, long runAt) {
+    return jdbc.sql(RETRY_LATER)
+            .param("id", id)
+            .param("token", token)
+            .param("runAt", runAt)
+            .update()
+        == 1;
+  }
+
+  public boolean complete(String id, long token, String outputJson, String usageJson, long now) {
     return jdbc.sql(COMPLETE)
             .param("id", id)
             .param("token", token)
             .param("output", outputJson)
+            .param("usage", usageJson)
             .param("now", now)
             .update()
         == 1;

@@ -45,7 +45,8 @@ class TaskQueueTest extends ApiTest {
     assertThat(
             queue.complete(
                 first,
-                "{\"video\":\"x/video.mp4\",\"last_frame\":\"x/last_frame.png\",\"seed\":1}"))
+                "{\"video\":\"x/video.mp4\",\"last_frame\":\"x/last_frame.png\",\"seed\":1}",
+                null))
         .isFalse();
     assertThat(queue.fail(first, "generation_failed", "stale")).isFalse();
     assertThat(status(id)).isEqualTo("processing");
@@ -95,7 +96,8 @@ class TaskQueueTest extends ApiTest {
     assertThat(
             queue.complete(
                 claim,
-                "{\"video\":\"a/video.mp4\",\"last_frame\":\"a/last_frame.png\",\"seed\":1}"))
+                "{\"video\":\"a/video.mp4\",\"last_frame\":\"a/last_frame.png\",\"seed\":1}",
+                null))
         .isTrue();
 
     assertThat(queue.failUnfenced(id, "generation_failed", "late failure")).isFalse();
