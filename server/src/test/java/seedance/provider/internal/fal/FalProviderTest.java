@@ -1,27 +1,23 @@
 package seedance.provider.internal.fal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static seedance.provider.internal.fal.FalRequests.media;
+import static seedance.provider.internal.fal.FalRequests.request;
+import static seedance.provider.internal.fal.FalRequests.settings;
+import static seedance.provider.internal.fal.FalRequests.withImages;
+import static seedance.provider.internal.fal.FalRequests.withMedia;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import seedance.provider.GenerationRequest;
-import seedance.provider.GenerationRequest.InputMedia;
 import seedance.provider.GenerationStatus;
 import seedance.provider.GenerationStatus.State;
-import seedance.provider.ProviderException;
-import seedance.provider.ProviderException.Kind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Submit bodies, polling and cancel against a fake fal queue. */
 class FalProviderTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -184,118 +180,6 @@ class FalProviderTest {
     assertThat(status.errorCode()).isEqualTo("generation_failed");
   }
 
-  @Test
-  void aPromptFalsModerationRefusesIsRejectedAsContentRejected() {
-    var request =
-        request("text-to-video", "pro", "a " + FalValidation.FORBIDDEN_WORD, "16:9", "720p", false);
-
-    assertThatThrownBy(() -> provider.submit(request))
-        .isInstanceOfSatisfying(
-            ProviderException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.REJECTED);
-              assertThat(e.code()).isEqualTo("content_rejected");
-            });
-  }
-
-  @Test
-  void aValidationErrorIsRejectedAsInvalidRequestNamingTheField() {
-    // fal's fast model stops at 720p.
-    var request = request("text-to-video", "standard", "rain", "16:9", "1080p", false);
-
-    assertThatThrownBy(() -> provider.submit(request))
-        .isInstanceOfSatisfying(
-            ProviderException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.REJECTED);
-              assertThat(e.code()).isEqualTo("invalid_request");
-              assertThat(e.getMessage()).contains("HTTP 422").contains("resolution");
-            });
-  }
-
-  @ParameterizedTest
-  @CsvSource({"4k", "1080p-plus"})
-  void resolutionsFalLacksAreRefusedBeforeAnythingIsSent(String resolution) {
-    var request = request("text-to-video", "pro", "rain", "16:9", resolution, false);
-
-    assertThatThrownBy(() -> provider.submit(request))
-        .isInstanceOfSatisfying(
-            ProviderException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.REJECTED);
-              assertThat(e.code()).isEqualTo("unsupported_request");
-            });
-    assertThat(fal.submissions()).isZero();
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "401, ACCOUNT",
-    "402, ACCOUNT",
-    "403, ACCOUNT",
-    "429, THROTTLED",
-    "500, UPSTREAM_ERROR",
-    "503, UPSTREAM_ERROR"
-  })
-  void errorAnswersAreClassifiedWithoutEverShowingTheKey(int status, Kind kind) {
-    fal.submitFailure = status;
-    var request = request("text-to-video", "pro", "rain", "16:9", "720p", false);
-
-    assertThatThrownBy(() -> provider.submit(request))
-        .isInstanceOfSatisfying(
-            ProviderException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(kind);
-              assertThat(e.getMessage())
-                  .contains("HTTP " + status)
-                  .doesNotContain(FalFakeServer.KEY);
-            });
-  }
-
-  @Test
-  void aWrongKeyIsAnAccountProblem() {
-    var wrong = new FalProvider(settings("not-the-key", fal.url()));
-
-    assertThatThrownBy(
-            () -> wrong.submit(request("text-to-video", "pro", "rain", "16:9", "720p", false)))
-        .isInstanceOfSatisfying(
-            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ACCOUNT));
-  }
-
-  @Test
-  void aRefusedConnectionWasNotSent() throws Exception {
-    int port;
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    var closed =
-        new FalProvider(settings(FalFakeServer.KEY, URI.create("http://127.0.0.1:" + port)));
-
-    assertThatThrownBy(
-            () -> closed.submit(request("text-to-video", "pro", "rain", "16:9", "720p", false)))
-        .isInstanceOfSatisfying(
-            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_SENT));
-  }
-
-  @Test
-  void aSubmitLeftUnansweredIsAmbiguous() {
-    fal.hangSubmits = true;
-    var impatient =
-        new FalProvider(
-            settings(FalFakeServer.KEY, fal.url()).withRequestTimeout(Duration.ofMillis(300)));
-
-    assertThatThrownBy(
-            () -> impatient.submit(request("text-to-video", "pro", "rain", "16:9", "720p", false)))
-        .isInstanceOfSatisfying(
-            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AMBIGUOUS));
-    assertThat(fal.submissions()).isEqualTo(1);
-  }
-
-  @Test
-  void theSettingsNeverPrintTheKey() {
-    assertThat(settings(FalFakeServer.KEY, fal.url()).toString()).doesNotContain(FalFakeServer.KEY);
-  }
-
   private GenerationStatus pollToEnd(String id, GenerationRequest request) {
     for (int i = 0; i < 10; i++) {
       GenerationStatus status = provider.poll(id, request);
@@ -304,73 +188,6 @@ class FalProviderTest {
       }
     }
     throw new AssertionError("still running after 10 polls");
-  }
-
-  private static FalSettings settings(String key, URI url) {
-    return FalSettings.withDefaults(key).withQueueUrl(url);
-  }
-
-  private static GenerationRequest request(
-      String mode, String tier, String prompt, String ratio, String resolution, boolean fixed) {
-    return new GenerationRequest(
-        "task-1",
-        mode,
-        tier,
-        "standard",
-        prompt,
-        ratio,
-        5,
-        resolution,
-        true,
-        fixed,
-        1234L,
-        null,
-        null,
-        List.of(),
-        Path.of("/tmp/unused"));
-  }
-
-  private static GenerationRequest withImages(
-      GenerationRequest r, InputMedia start, InputMedia end) {
-    return new GenerationRequest(
-        r.taskId(),
-        r.mode(),
-        r.qualityTier(),
-        r.channel(),
-        r.prompt(),
-        r.aspectRatio(),
-        r.durationSeconds(),
-        r.resolution(),
-        r.generateAudio(),
-        r.fixedLens(),
-        r.seed(),
-        start,
-        end,
-        r.media(),
-        r.workDir());
-  }
-
-  private static GenerationRequest withMedia(GenerationRequest r, List<InputMedia> media) {
-    return new GenerationRequest(
-        r.taskId(),
-        r.mode(),
-        r.qualityTier(),
-        r.channel(),
-        r.prompt(),
-        r.aspectRatio(),
-        r.durationSeconds(),
-        r.resolution(),
-        r.generateAudio(),
-        r.fixedLens(),
-        r.seed(),
-        r.startImage(),
-        r.endImage(),
-        media,
-        r.workDir());
-  }
-
-  private static InputMedia media(String url, String type) {
-    return new InputMedia(url, Path.of("/tmp/unused"), type);
   }
 
   private static JsonNode json(String text) {
