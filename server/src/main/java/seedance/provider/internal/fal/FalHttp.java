@@ -94,18 +94,32 @@ final class FalHttp {
         Kind.AMBIGUOUS, null, redact(what + ": " + why + " after sending: " + e), e);
   }
 
-  /** An error answer as the worker sees it; {@code status} is not 2xx. */
-  ProviderException failure(Answer answer, String what) {
+  /** A submit's error answer as the worker sees it; {@code status} is not 2xx. */
+  ProviderException submitFailure(Answer answer) {
+    return failure(answer, "fal submit", true);
+  }
+
+  /**
+   * An error answer to a status or result read. Those carry no input, so a 4xx there says nothing
+   * about the user's request and must not fail the task as rejected; nor is a 404 about the
+   * account, since it names a request fal no longer knows.
+   */
+  ProviderException readFailure(Answer answer, String what) {
+    return failure(answer, what, false);
+  }
+
+  private ProviderException failure(Answer answer, String what, boolean submit) {
     int status = answer.status();
     String message = redact(what + ": fal answered HTTP " + status + ": " + describe(answer));
-    if (status == 422 || status == 400) {
+    if (submit && (status == 422 || status == 400)) {
       String code = isContentPolicy(answer) ? "content_rejected" : "invalid_request";
       return new ProviderException(Kind.REJECTED, code, message, null);
     }
     Kind kind =
         switch (status) {
-          // 404: the configured model path is not one fal serves to this account.
-          case 401, 402, 403, 404 -> Kind.ACCOUNT;
+          case 401, 402, 403 -> Kind.ACCOUNT;
+          // On submit, 404 means the configured model path is not one fal serves this account.
+          case 404 -> submit ? Kind.ACCOUNT : Kind.UPSTREAM_ERROR;
           case 429 -> Kind.THROTTLED;
           default -> Kind.UPSTREAM_ERROR;
         };

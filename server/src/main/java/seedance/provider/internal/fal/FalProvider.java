@@ -1,5 +1,6 @@
 package seedance.provider.internal.fal;
 
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import seedance.provider.GenerationRequest;
@@ -43,11 +44,11 @@ class FalProvider implements VideoProvider {
     var answer =
         http.send(
             "POST",
-            java.net.URI.create(settings.queueUrl() + "/" + input.endpoint()),
+            URI.create(settings.queueUrl() + "/" + input.endpoint()),
             json.writeValueAsString(input.body()),
             "fal submit");
     if (!answer.ok()) {
-      throw http.failure(answer, "fal submit");
+      throw http.submitFailure(answer);
     }
     String requestId = answer.body().path("request_id").asString("");
     try {
@@ -73,7 +74,7 @@ class FalProvider implements VideoProvider {
     FalRequestId id = FalRequestId.parse(upstreamId);
     var answer = http.send("GET", id.statusUrl(settings.queueUrl()), null, "fal status");
     if (!answer.ok()) {
-      throw http.failure(answer, "fal status");
+      throw http.readFailure(answer, "fal status");
     }
     JsonNode body = answer.body();
     String status = body.path("status").asString("");
@@ -97,7 +98,7 @@ class FalProvider implements VideoProvider {
     int code = answer.status();
     // Our own account or rate limit is not the generation's failure: let the worker retry.
     if (code == 401 || code == 403 || code == 429) {
-      throw http.failure(answer, "fal result");
+      throw http.readFailure(answer, "fal result");
     }
     if (!answer.ok()) {
       String failure = FalHttp.isContentPolicy(answer) ? "content_rejected" : "generation_failed";

@@ -112,6 +112,27 @@ class FalProviderErrorsTest {
   }
 
   @Test
+  void pollingWithAWrongKeyIsAnAccountProblemNotAFailedTask() {
+    var request = request("text-to-video", "pro", "rain", "16:9", "720p", false);
+    String id = new FalProvider(settings(FalFakeServer.KEY, fal.url())).submit(request);
+    var wrong = new FalProvider(settings("not-the-key", fal.url()));
+
+    assertThatThrownBy(() -> wrong.poll(id, request))
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ACCOUNT));
+  }
+
+  @Test
+  void pollingARequestFalDoesNotKnowIsAnUpstreamError() {
+    var request = request("text-to-video", "pro", "rain", "16:9", "720p", false);
+    var provider = new FalProvider(settings(FalFakeServer.KEY, fal.url()));
+
+    assertThatThrownBy(() -> provider.poll("bytedance/seedance-2.0|gone", request))
+        .isInstanceOfSatisfying(
+            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UPSTREAM_ERROR));
+  }
+
+  @Test
   void aRefusedConnectionWasNotSent() throws Exception {
     int port;
     try (var socket = new ServerSocket(0)) {
