@@ -1,0 +1,108 @@
+package seedance.provider.internal.fal;
+
+import java.util.Set;
+import seedance.provider.GenerationRequest;
+import seedance.provider.GenerationRequest.InputMedia;
+import seedance.provider.ProviderException;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Our request in fal's terms (§7.2 of the upstream research): the endpoint to post to and its input
+ * body. Anything fal cannot do is refused here, before anything is sent or paid for.
+ *
+ * @param endpoint the model path plus the mode path, e.g. {@code
+ *     bytedance/seedance-2.0/fast/image-to-video}
+ */
+record FalInput(String endpoint, ObjectNode body) {
+
+  /**
+   * Seedance 2.0 has no camera-fixed switch on any upstream, so a fixed lens is asked for in words.
+   */
+  static final String FIXED_LENS_SENTENCE =
+      "Static locked-off camera: the camera does not move, pan or zoom.";
+
+  static final String UNSUPPORTED = "unsupported_request";
+
+  private static final Set<String> RESOLUTIONS = Set.of("720p", "1080p");
+
+  static FalInput of(GenerationRequest request, FalSettings settings) {
+    String model = settings.modelByTier().get(request.qualityTier());
+    if (model == null) {
+      throw unsupported("quality_tier " + request.qualityTier() + " has no fal model configured");
+    }
+    if (request.channel() != null && !request.channel().equals("standard")) {
+      throw unsupported("channel " + request.channel() + " is not available on fal");
+    }
+    if (!RESOLUTIONS.contains(request.resolution())) {
+      throw unsupported("resolution " + request.resolution() + " is not available on fal");
+    }
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("prompt", prompt(request));
+    String modePath =
+        switch (request.mode()) {
+          case "text-to-video" -> "text-to-video";
+          case "image-to-video" -> {
+            if (request.startImage() == null) {
+              throw unsupported("image-to-video needs a start image");
+            }
+            body.put("image_url", request.startImage().url());
+            if (request.endImage() != null) {
+              body.put("end_image_url", request.endImage().url());
+            }
+            yield "image-to-video";
+          }
+          case "media-to-video" -> {
+            references(request, body);
+            yield "reference-to-video";
+          }
+          default -> throw unsupported("mode " + request.mode() + " is not available on fal");
+        };
+    body.put(
+        "aspect_ratio", "adaptive".equals(request.aspectRatio()) ? "auto" : request.aspectRatio());
+    // fal takes the duration as a string ("auto" or "4".."15"), unlike Ark and Replicate.
+    body.put("duration", Integer.toString(request.durationSeconds()));
+    body.put("resolution", request.resolution());
+    body.put("generate_audio", request.generateAudio());
+    body.put("seed", request.seed());
+    return new FalInput(model + "/" + modePath, body);
+  }
+
+  private static String prompt(GenerationRequest request) {
+    String prompt = request.prompt() == null ? "" : request.prompt().strip();
+    if (!request.fixedLens()) {
+      return prompt;
+    }
+    return prompt.isEmpty() ? FIXED_LENS_SENTENCE : prompt + " " + FIXED_LENS_SENTENCE;
+  }
+
+  /** Sorted into images and videos by the type probed from the bytes, not by the URL's name. */
+  private static void references(GenerationRequest request, ObjectNode body) {
+    if (request.media() == null || request.media().isEmpty()) {
+      throw unsupported("media-to-video needs media");
+    }
+    ArrayNode images = JsonNodeFactory.instance.arrayNode();
+    ArrayNode videos = JsonNodeFactory.instance.arrayNode();
+    for (InputMedia media : request.media()) {
+      String type = media.type() == null ? "" : media.type();
+      if (type.startsWith("image/")) {
+        images.add(media.url());
+      } else if (type.startsWith("video/")) {
+        videos.add(media.url());
+      } else {
+        throw unsupported("media of type " + type + " cannot be sent to fal");
+      }
+    }
+    if (!images.isEmpty()) {
+      body.set("image_urls", images);
+    }
+    if (!videos.isEmpty()) {
+      body.set("video_urls", videos);
+    }
+  }
+
+  private static ProviderException unsupported(String message) {
+    return new ProviderException(ProviderException.Kind.REJECTED, UNSUPPORTED, message, null);
+  }
+}
