@@ -159,7 +159,10 @@ final class ReplicateHttp {
       return false;
     }
     String lower = error.toLowerCase(Locale.ROOT);
-    return lower.contains("flagged") || lower.contains("sensitive") || lower.contains("e005");
+    return lower.contains("flagged")
+        || lower.contains("sensitive content")
+        || lower.contains("nsfw")
+        || lower.contains("(e005)");
   }
 
   private static String describe(Throwable e) {

@@ -58,6 +58,7 @@ final class ReplicateFakeServer implements AutoCloseable {
 
   private volatile int createStatus;
   private volatile boolean hangCreates;
+  private volatile boolean dropCreates;
   private volatile String finalStatus = "succeeded";
   private volatile String finalError;
   private volatile boolean outputAsList;
@@ -83,6 +84,11 @@ final class ReplicateFakeServer implements AutoCloseable {
   /** Create calls are read, counted, and then never answered until the server closes. */
   void hangCreates() {
     hangCreates = true;
+  }
+
+  /** Create calls are read, counted, and then the connection is closed without an answer. */
+  void dropCreates() {
+    dropCreates = true;
   }
 
   /** Predictions created from now on end in {@code status} with {@code error} after processing. */
@@ -170,6 +176,9 @@ final class ReplicateFakeServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      return;
+    }
+    if (dropCreates) {
       return;
     }
     if (createStatus != 0) {

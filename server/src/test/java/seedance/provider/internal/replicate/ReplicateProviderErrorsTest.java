@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,59 @@ class ReplicateProviderErrorsTest {
 
     assertThat(e.kind()).isEqualTo(Kind.AMBIGUOUS);
     assertThat(fake.createCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionDroppedAfterTheCreateWasReadIsAmbiguous() {
+    fake.dropCreates();
+
+    ProviderException e = submitFailure(provider, "pro");
+
+    assertThat(e.kind()).isEqualTo(Kind.AMBIGUOUS);
+    assertThat(fake.createCalls()).as("sent once, never retried by the client").isEqualTo(1);
+  }
+
+  @Test
+  void aFailedTlsHandshakeIsNotSent() {
+    var plainServerSpokenToOverTls =
+        new ReplicateProvider(
+            settings(
+                URI.create(fake.baseUrl().toString().replace("http:", "https:")),
+                ReplicateFakeServer.TOKEN));
+
+    assertThat(submitFailure(plainServerSpokenToOverTls, "pro").kind()).isEqualTo(Kind.NOT_SENT);
+    assertThat(fake.createCalls()).isZero();
+  }
+
+  @Test
+  void aModelReplicateDoesNotKnowIsOurAccountsProblem() {
+    var misconfigured =
+        new ReplicateProvider(
+            new ReplicateSettings(
+                fake.baseUrl(),
+                ReplicateFakeServer.TOKEN,
+                Map.of("pro", "bytedance/seedance-9"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5)));
+
+    assertThat(submitFailure(misconfigured, "pro").kind()).isEqualTo(Kind.ACCOUNT);
+  }
+
+  @Test
+  void pollErrorsAreClassifiedLikeCreateErrors() {
+    var request = textToVideo("pro");
+    String id = provider.submit(request);
+    var wrong = new ReplicateProvider(settings(fake.baseUrl(), "r8_wrong_secret_token"));
+
+    ProviderException e =
+        catchThrowableOfType(ProviderException.class, () -> wrong.poll(id, request));
+
+    assertThat(e.kind()).isEqualTo(Kind.ACCOUNT);
+    assertThat(
+            catchThrowableOfType(
+                    ProviderException.class, () -> provider.poll("unknownprediction", request))
+                .kind())
+        .isEqualTo(Kind.UPSTREAM_ERROR);
   }
 
   @Test
