@@ -50,6 +50,8 @@ class ReplicateProviderErrorsTest {
 
     assertThat(e.kind()).isEqualTo(Kind.ACCOUNT);
     assertThat(e.getMessage()).contains("401").doesNotContain("r8_wrong_secret_token");
+    assertThat(settings(fake.baseUrl(), "r8_wrong_secret_token").toString())
+        .doesNotContain("r8_wrong_secret_token");
   }
 
   @Test
