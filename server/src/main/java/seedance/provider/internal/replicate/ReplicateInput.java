@@ -1,0 +1,99 @@
+package seedance.provider.internal.replicate;
+
+import java.util.Set;
+import seedance.provider.GenerationRequest;
+import seedance.provider.GenerationRequest.InputMedia;
+import seedance.provider.ProviderException;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Our request as the {@code input} object of a Replicate prediction. Everything Replicate cannot do
+ * is refused here, before the paid create call.
+ */
+final class ReplicateInput {
+
+  /**
+   * Seedance 2.0 has no camera-fixed switch, so the wish goes into the prompt, as the Ark tutorial
+   * does for its own models.
+   */
+  static final String FIXED_LENS_SENTENCE =
+      "Static locked-off camera: the camera does not move, pan, tilt or zoom.";
+
+  /** The stored Replicate pages show no other values; 4k and 1080p-plus have no Replicate model. */
+  private static final Set<String> RESOLUTIONS = Set.of("720p", "1080p");
+
+  private ReplicateInput() {}
+
+  static ObjectNode of(GenerationRequest request) {
+    if (!RESOLUTIONS.contains(request.resolution())) {
+      throw unsupported("resolution " + request.resolution() + " is not available on Replicate");
+    }
+    ObjectNode input = JsonNodeFactory.instance.objectNode();
+    input.put("prompt", prompt(request));
+    switch (request.mode()) {
+      case "text-to-video" -> {}
+      case "image-to-video" -> {
+        if (request.startImage() == null) {
+          throw unsupported("image-to-video needs a start image");
+        }
+        input.put("image", request.startImage().url());
+        if (request.endImage() != null) {
+          input.put("last_frame_image", request.endImage().url());
+        }
+      }
+      case "media-to-video" -> references(request, input);
+      default -> throw unsupported("mode " + request.mode() + " is not available on Replicate");
+    }
+    if (request.aspectRatio() != null) {
+      input.put("aspect_ratio", request.aspectRatio());
+    }
+    input.put("duration", request.durationSeconds());
+    input.put("resolution", request.resolution());
+    input.put("generate_audio", request.generateAudio());
+    input.put("seed", request.seed());
+    return input;
+  }
+
+  private static String prompt(GenerationRequest request) {
+    String prompt = request.prompt() == null ? "" : request.prompt().strip();
+    if (!request.fixedLens()) {
+      return prompt;
+    }
+    return prompt.isEmpty() ? FIXED_LENS_SENTENCE : prompt + " " + FIXED_LENS_SENTENCE;
+  }
+
+  /**
+   * Replicate refuses a first frame together with reference images, and silently dropping either
+   * would make a video the user did not ask for.
+   */
+  private static void references(GenerationRequest request, ObjectNode input) {
+    if (request.startImage() != null || request.endImage() != null) {
+      throw unsupported("Replicate cannot combine start or end frames with reference media");
+    }
+    ArrayNode images = JsonNodeFactory.instance.arrayNode();
+    ArrayNode videos = JsonNodeFactory.instance.arrayNode();
+    for (InputMedia media : request.media()) {
+      String type = media.type() == null ? "" : media.type();
+      if (type.startsWith("image/")) {
+        images.add(media.url());
+      } else if (type.startsWith("video/")) {
+        videos.add(media.url());
+      } else {
+        throw unsupported("reference media of type " + type + " is not available on Replicate");
+      }
+    }
+    if (!images.isEmpty()) {
+      input.set("reference_images", images);
+    }
+    if (!videos.isEmpty()) {
+      input.set("reference_videos", videos);
+    }
+  }
+
+  static ProviderException unsupported(String message) {
+    return new ProviderException(
+        ProviderException.Kind.REJECTED, "unsupported_request", message, null);
+  }
+}
