@@ -35,25 +35,14 @@ final class ArkFakeServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final CountDownLatch closing = new CountDownLatch(1);
-  private final LinkedHashMap<String, FakeTask> tasks = new LinkedHashMap<>();
+  private final LinkedHashMap<String, ArkFakeTask> tasks = new LinkedHashMap<>();
   private final AtomicInteger creates = new AtomicInteger();
   private volatile JsonNode lastCreateBody;
   private volatile int nextCreateStatus;
   private volatile String nextCreateCode;
   private volatile Duration createHang = Duration.ZERO;
   private volatile String failTasksWith;
-
-  private static final class FakeTask {
-    final String id;
-    final JsonNode body;
-    final long createdAt = System.currentTimeMillis() / 1000;
-    String status = "queued";
-
-    FakeTask(String id, JsonNode body) {
-      this.id = id;
-      this.body = body;
-    }
-  }
+  private volatile boolean dropOutputs;
 
   ArkFakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -82,12 +71,17 @@ final class ArkFakeServer implements AutoCloseable {
     failTasksWith = code;
   }
 
+  /** Succeeded tasks show no content, as Ark does once their 24 hours are over. */
+  void dropOutputs() {
+    dropOutputs = true;
+  }
+
   synchronized void setStatus(String id, String status) {
     tasks.get(id).status = status;
   }
 
   synchronized String status(String id) {
-    FakeTask task = tasks.get(id);
+    ArkFakeTask task = tasks.get(id);
     return task == null ? null : task.status;
   }
 
@@ -150,7 +144,7 @@ final class ArkFakeServer implements AutoCloseable {
     String id;
     synchronized (this) {
       id = "cgt-20261124000000-" + String.format("%05d", tasks.size() + 1);
-      tasks.put(id, new FakeTask(id, body));
+      tasks.put(id, new ArkFakeTask(id, body));
     }
     if (!createHang.isZero()) {
       try {
@@ -165,12 +159,12 @@ final class ArkFakeServer implements AutoCloseable {
   private void get(HttpExchange exchange, String id) throws IOException {
     ObjectNode view;
     synchronized (this) {
-      FakeTask task = tasks.get(id);
+      ArkFakeTask task = tasks.get(id);
       if (task == null) {
         error(exchange, 404, "ResourceNotFound", "the task does not exist");
         return;
       }
-      view = view(task);
+      view = task.view(json, failTasksWith, dropOutputs);
       task.status =
           switch (task.status) {
             case "queued" -> "running";
@@ -191,11 +185,11 @@ final class ArkFakeServer implements AutoCloseable {
     }
     List<ObjectNode> matching = new ArrayList<>();
     synchronized (this) {
-      for (FakeTask task : tasks.sequencedValues().reversed()) {
+      for (ArkFakeTask task : tasks.sequencedValues().reversed()) {
         if (matches(query, "filter.status", task.status)
             && matches(query, "filter.model", task.body.path("model").asString())
             && matches(query, "filter.task_ids", task.id)) {
-          matching.add(view(task));
+          matching.add(task.view(json, failTasksWith, dropOutputs));
         }
       }
     }
@@ -208,7 +202,7 @@ final class ArkFakeServer implements AutoCloseable {
 
   private void delete(HttpExchange exchange, String id) throws IOException {
     synchronized (this) {
-      FakeTask task = id == null ? null : tasks.get(id);
+      ArkFakeTask task = id == null ? null : tasks.get(id);
       if (task == null) {
         error(exchange, 404, "ResourceNotFound", "the task does not exist");
         return;
@@ -223,54 +217,6 @@ final class ArkFakeServer implements AutoCloseable {
       }
     }
     send(exchange, 200, json.createObjectNode());
-  }
-
-  /** The task as Ark's GET body (research §1.7). */
-  private ObjectNode view(FakeTask task) {
-    JsonNode body = task.body;
-    ObjectNode view = json.createObjectNode();
-    view.put("id", task.id).put("model", body.path("model").asString()).put("status", task.status);
-    String ratio = body.path("ratio").asString("adaptive");
-    ratio = ratio.equals("adaptive") ? "16:9" : ratio;
-    int duration = body.path("duration").asInt(5) == -1 ? 8 : body.path("duration").asInt(5);
-    String resolution = body.path("resolution").asString("720p");
-    if (task.status.equals("failed")) {
-      view.putObject("error").put("code", failTasksWith).put("message", "scripted failure");
-    } else {
-      view.putNull("error");
-    }
-    if (task.status.equals("succeeded")) {
-      ObjectNode content = view.putObject("content");
-      content.put("video_url", "https://tos.example/" + task.id + ".mp4?X-Tos-Expires=86400");
-      if (body.path("return_last_frame").asBoolean(false)) {
-        content.put("last_frame_url", "https://tos.example/" + task.id + "-last.png");
-      }
-      long tokens = pixels(resolution, ratio) * (24L * duration + 1) / 1024;
-      view.putObject("usage").put("completion_tokens", tokens).put("total_tokens", tokens);
-    }
-    long seed = body.path("seed").asLong(-1);
-    view.put("created_at", task.createdAt).put("updated_at", task.createdAt + 1);
-    view.put("seed", seed == -1 ? 78674 : seed);
-    view.put("resolution", resolution).put("ratio", ratio).put("duration", duration);
-    view.put("framespersecond", 24)
-        .put("generate_audio", body.path("generate_audio").asBoolean(true));
-    view.put("service_tier", "default").put("execution_expires_after", 172800);
-    if (body.has("safety_identifier")) {
-      view.put("safety_identifier", body.path("safety_identifier").asString());
-    }
-    return view;
-  }
-
-  /** Output sizes of research §1.6 for the common cases; other ratios are billed like 16:9. */
-  private static long pixels(String resolution, String ratio) {
-    long p16x9 =
-        switch (resolution) {
-          case "480p" -> 864L * 496;
-          case "1080p" -> 1920L * 1080;
-          case "4k" -> 3840L * 2160;
-          default -> 1280L * 720;
-        };
-    return ratio.equals("1:1") ? p16x9 * 15 / 16 : p16x9;
   }
 
   private static boolean matches(Map<String, List<String>> query, String name, String value) {
