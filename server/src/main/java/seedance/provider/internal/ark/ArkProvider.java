@@ -31,10 +31,14 @@ class ArkProvider implements VideoProvider {
 
   private static final Logger log = LoggerFactory.getLogger(ArkProvider.class);
   private static final String TASKS = "/contents/generations/tasks";
-  private static final int LIST_PAGE_SIZE = 100;
 
-  /** Ark lists only the last 7 days; this many pages of our own recent tasks is plenty. */
-  private static final int LIST_MAX_PAGES = 20;
+  /** Ark's largest page. */
+  private static final int LIST_PAGE_SIZE = 500;
+
+  /**
+   * Ark lists only the last 7 days; a create we are reconciling is minutes old, so near the top.
+   */
+  private static final int LIST_MAX_PAGES = 10;
 
   private final ArkSettings settings;
   private final HttpClient http;
@@ -89,27 +93,24 @@ class ArkProvider implements VideoProvider {
     }
   }
 
-  /** Pages through the tasks of the request's model, newest first as Ark lists them. */
+  /**
+   * Pages through Ark's task list (the last 7 days) for the task tagged with our task id. Ark
+   * documents {@code filter.model} as taking an endpoint id, so the list is narrowed only when the
+   * tier is configured with one ({@code ep-...}); with a plain model id every task is scanned.
+   */
   @Override
   public Optional<String> findSubmitted(GenerationRequest request) {
-    String model = settings.modelsByTier().get(request.qualityTier());
-    if (model == null) {
-      return Optional.empty();
-    }
+    String model = settings.modelsByTier().getOrDefault(request.qualityTier(), "");
+    String filter =
+        model.startsWith("ep-")
+            ? "&filter.model=" + URLEncoder.encode(model, StandardCharsets.UTF_8)
+            : "";
     int seen = 0;
     for (int page = 1; page <= LIST_MAX_PAGES; page++) {
       JsonNode list =
           send(
               "list",
-              request(
-                      TASKS
-                          + "?page_num="
-                          + page
-                          + "&page_size="
-                          + LIST_PAGE_SIZE
-                          + "&filter.model="
-                          + URLEncoder.encode(model, StandardCharsets.UTF_8))
-                  .GET());
+              request(TASKS + "?page_num=" + page + "&page_size=" + LIST_PAGE_SIZE + filter).GET());
       JsonNode items = list.path("items");
       for (JsonNode task : items.values()) {
         if (request.taskId().equals(task.path("safety_identifier").asString(""))) {
