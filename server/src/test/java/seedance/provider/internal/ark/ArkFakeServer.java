@@ -1,0 +1,270 @@
+package seedance.provider.internal.ark;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A local Ark (research §1.14): checks the key, validates creates like Ark, stores tasks and moves
+ * each one a step (queued, running, then succeeded or failed) on every GET of it. Faults are set by
+ * knobs: an error answer for the next create, creates that hang after storing their task, and a
+ * moderation code that tasks fail with.
+ */
+final class ArkFakeServer implements AutoCloseable {
+
+  static final String KEY = "ark-test-key-do-not-leak";
+  private static final String TASKS = "/api/v3/contents/generations/tasks";
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final LinkedHashMap<String, ArkFakeTask> tasks = new LinkedHashMap<>();
+  private final AtomicInteger creates = new AtomicInteger();
+  private volatile JsonNode lastCreateBody;
+  private volatile int nextCreateStatus;
+  private volatile String nextCreateCode;
+  private volatile Duration createHang = Duration.ZERO;
+  private volatile String failTasksWith;
+  private volatile boolean dropOutputs;
+
+  ArkFakeServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(threads);
+    server.createContext(TASKS, this::handle);
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3";
+  }
+
+  /** The next create is answered with this HTTP status and Ark error code, and stores nothing. */
+  void answerNextCreate(int status, String code) {
+    nextCreateCode = code;
+    nextCreateStatus = status;
+  }
+
+  /** Creates store their task, then wait this long before answering (a timeout after sending). */
+  void hangCreates(Duration hang) {
+    createHang = hang;
+  }
+
+  /** Tasks end failed with this code instead of succeeding. */
+  void failTasksWith(String code) {
+    failTasksWith = code;
+  }
+
+  /** Succeeded tasks show no content, as Ark does once their 24 hours are over. */
+  void dropOutputs() {
+    dropOutputs = true;
+  }
+
+  synchronized void setStatus(String id, String status) {
+    tasks.get(id).status = status;
+  }
+
+  synchronized String status(String id) {
+    ArkFakeTask task = tasks.get(id);
+    return task == null ? null : task.status;
+  }
+
+  synchronized int taskCount() {
+    return tasks.size();
+  }
+
+  int creates() {
+    return creates.get();
+  }
+
+  JsonNode lastCreateBody() {
+    return lastCreateBody;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        error(exchange, 401, "AuthenticationError", "the API key is invalid");
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
+      String id = path.length() > TASKS.length() + 1 ? path.substring(TASKS.length() + 1) : null;
+      switch (exchange.getRequestMethod()) {
+        case "POST" -> {
+          if (id == null) {
+            create(exchange);
+          } else {
+            error(exchange, 404, "NotFound", "no such path");
+          }
+        }
+        case "GET" -> {
+          if (id == null) {
+            list(exchange);
+          } else {
+            get(exchange, id);
+          }
+        }
+        case "DELETE" -> delete(exchange, id);
+        default -> error(exchange, 405, "MethodNotAllowed", "method");
+      }
+    }
+  }
+
+  private void create(HttpExchange exchange) throws IOException {
+    JsonNode body = json.readTree(exchange.getRequestBody());
+    lastCreateBody = body;
+    creates.incrementAndGet();
+    int status = nextCreateStatus;
+    if (status != 0) {
+      nextCreateStatus = 0;
+      error(exchange, status, nextCreateCode, "scripted failure");
+      return;
+    }
+    ArkCreateRules.Refusal refusal = ArkCreateRules.check(body);
+    if (refusal != null) {
+      error(exchange, refusal.status(), refusal.code(), refusal.message());
+      return;
+    }
+    String id;
+    synchronized (this) {
+      id = "cgt-20261124000000-" + String.format("%05d", tasks.size() + 1);
+      tasks.put(id, new ArkFakeTask(id, body));
+    }
+    if (!createHang.isZero()) {
+      try {
+        closing.await(createHang.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    send(exchange, 200, json.createObjectNode().put("id", id));
+  }
+
+  private void get(HttpExchange exchange, String id) throws IOException {
+    ObjectNode view;
+    synchronized (this) {
+      ArkFakeTask task = tasks.get(id);
+      if (task == null) {
+        error(exchange, 404, "ResourceNotFound", "the task does not exist");
+        return;
+      }
+      view = task.view(json, failTasksWith, dropOutputs);
+      task.status =
+          switch (task.status) {
+            case "queued" -> "running";
+            case "running" -> failTasksWith == null ? "succeeded" : "failed";
+            default -> task.status;
+          };
+    }
+    send(exchange, 200, view);
+  }
+
+  private void list(HttpExchange exchange) throws IOException {
+    Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+    int page = Integer.parseInt(first(query, "page_num", "1"));
+    int size = Integer.parseInt(first(query, "page_size", "10"));
+    if (page < 1 || page > 500 || size < 1 || size > 500) {
+      error(exchange, 400, "InvalidParameter", "page_num and page_size are 1..500");
+      return;
+    }
+    List<ObjectNode> matching = new ArrayList<>();
+    synchronized (this) {
+      for (ArkFakeTask task : tasks.sequencedValues().reversed()) {
+        if (matches(query, "filter.status", task.status)
+            && matches(query, "filter.model", task.body.path("model").asString())
+            && matches(query, "filter.task_ids", task.id)) {
+          matching.add(task.view(json, failTasksWith, dropOutputs));
+        }
+      }
+    }
+    ObjectNode answer = json.createObjectNode();
+    var items = answer.putArray("items");
+    matching.stream().skip((long) (page - 1) * size).limit(size).forEach(items::add);
+    answer.put("total", matching.size());
+    send(exchange, 200, answer);
+  }
+
+  private void delete(HttpExchange exchange, String id) throws IOException {
+    synchronized (this) {
+      ArkFakeTask task = id == null ? null : tasks.get(id);
+      if (task == null) {
+        error(exchange, 404, "ResourceNotFound", "the task does not exist");
+        return;
+      }
+      switch (task.status) {
+        case "queued" -> task.status = "cancelled";
+        case "running", "cancelled" -> {
+          error(exchange, 400, "TaskRunningCannotCancel", "cannot cancel now");
+          return;
+        }
+        default -> tasks.remove(id);
+      }
+    }
+    send(exchange, 200, json.createObjectNode());
+  }
+
+  private static boolean matches(Map<String, List<String>> query, String name, String value) {
+    List<String> wanted = query.get(name);
+    return wanted == null || wanted.contains(value);
+  }
+
+  private static String first(Map<String, List<String>> query, String name, String fallback) {
+    List<String> values = query.get(name);
+    return values == null ? fallback : values.getFirst();
+  }
+
+  private static Map<String, List<String>> query(String raw) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (raw != null && !raw.isEmpty()) {
+      for (String pair : raw.split("&")) {
+        String[] kv = pair.split("=", 2);
+        query
+            .computeIfAbsent(
+                URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
+            .add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+      }
+    }
+    return query;
+  }
+
+  private void error(HttpExchange exchange, int status, String code, String message)
+      throws IOException {
+    ObjectNode body = json.createObjectNode();
+    body.putObject("error")
+        .put("code", code)
+        .put("message", message)
+        .put("param", "")
+        .put("type", status == 429 ? "TooManyRequests" : "Error");
+    send(exchange, status, body);
+  }
+
+  private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  @Override
+  public void close() {
+    closing.countDown();
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
