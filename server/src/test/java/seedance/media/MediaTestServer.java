@@ -44,7 +44,8 @@ import javax.net.ssl.TrustManagerFactory;
 public final class MediaTestServer implements AutoCloseable {
 
   public static final String PASSWORD = "throwaway";
-  static final List<String> CERTIFICATE_NAMES = List.of("media.test", "mixed.test", "rebind.test");
+  static final List<String> CERTIFICATE_NAMES =
+      List.of("media.test", "mixed.test", "rebind.test", "tos.example");
 
   private final HttpsServer server;
   private final ExecutorService handlers;
@@ -95,6 +96,18 @@ public final class MediaTestServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no port free on both 127.0.0.1 and 127.0.0.2");
+  }
+
+  /**
+   * Serves {@code body} at every path ending in {@code suffix} (e.g. ".mp4") not routed exactly.
+   */
+  public void serveEverySuffix(String suffix, byte[] body) {
+    serveBytes("*" + suffix, body, Map.of());
+  }
+
+  private static String suffixKey(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? "" : "*" + path.substring(dot);
   }
 
   /** Serves {@code handler} at exactly {@code path}. */
@@ -208,6 +221,9 @@ public final class MediaTestServer implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     HttpHandler handler = routes.get(path);
+    if (handler == null) {
+      handler = routes.get(suffixKey(path));
+    }
     try (exchange) {
       if (handler == null) {
         exchange.sendResponseHeaders(404, -1);

@@ -1,0 +1,173 @@
+package seedance.provider.internal.ark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import seedance.credit.Reconciliation;
+import seedance.media.MediaTestServer;
+import seedance.provider.internal.local.LocalRenderer;
+import seedance.provider.internal.local.RenderSpec;
+import seedance.testing.ApiTest;
+import seedance.testing.Ffprobe;
+import seedance.testing.Tasks;
+
+/**
+ * The server with Ark configured (SEEDANCE_ARK_API_KEY) against the fake Ark: tasks run upstream,
+ * their outputs are re-hosted from the upstream's expiring HTTPS links (served here from
+ * 127.0.0.2), and an upstream refusal or our account's problem fails the task with a full refund.
+ */
+@TestPropertySource(
+    properties = {
+      "seedance.worker.enabled=true",
+      "seedance.test-hooks.enabled=true",
+      "server.address=127.0.0.1",
+      "seedance.test-hooks.allowed-ranges=127.0.0.2/32",
+      "seedance.test-hooks.host-map[tos.example]=127.0.0.2",
+      "seedance.ark.api-key=" + ArkFakeServer.KEY,
+      "seedance.ark.read-timeout=2s"
+    })
+class ArkUpstreamTest extends ApiTest {
+
+  private static final ArkFakeServer ARK = start();
+  private static final MediaTestServer OUTPUTS = startOutputs();
+
+  @Autowired Reconciliation reconciliation;
+  @Autowired JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void upstream(DynamicPropertyRegistry registry) {
+    registry.add("seedance.ark.base-url", ARK::baseUrl);
+    registry.add("seedance.test-hooks.trust-store", () -> OUTPUTS.trustStore().toString());
+    registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
+    registry.add("seedance.test-hooks.https-port-override", OUTPUTS::port);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    ARK.close();
+    OUTPUTS.close();
+  }
+
+  @Test
+  void aTaskRunsOnArkAndItsOutputsAreRehostedWithUsageRecorded() {
+    var customer = api().newCustomer(100);
+    var accepted = api().submit(customer.key(), "ark-ok", "{\"prompt\":\"a heron taking off\"}");
+    String id = accepted.json().path("id").asString();
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(task.path("output").path("video_url").asString())
+        .contains("/v1/files/" + id + "/video.mp4");
+    assertThat(ARK.creates()).isGreaterThanOrEqualTo(1);
+    String usage =
+        jdbc.sql("SELECT usage_json FROM tasks WHERE id = ?")
+            .param(id)
+            .query(String.class)
+            .single();
+    assertThat(usage).contains("token");
+    String provider =
+        jdbc.sql("SELECT provider FROM tasks WHERE id = ?").param(id).query(String.class).single();
+    assertThat(provider).isEqualTo("ark");
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+    assertThat(reconciliation.check()).isEmpty();
+  }
+
+  @Test
+  void aModerationFailureUpstreamIsRefundedWithAStableCode() {
+    ARK.failTasksWith("OutputVideoSensitiveContentDetected");
+    try {
+      var customer = api().newCustomer(100);
+      String id =
+          api()
+              .submit(customer.key(), "ark-moderated", "{\"prompt\":\"a crowded market\"}")
+              .json()
+              .path("id")
+              .asString();
+
+      var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+      assertThat(task.path("status").asString()).isEqualTo("failed");
+      assertThat(task.path("error").path("code").asString()).isEqualTo("content_rejected");
+      assertThat(task.path("credits_refunded").asLong()).isEqualTo(30);
+      assertThat(api().balance(customer.key())).isEqualTo(100);
+    } finally {
+      ARK.failTasksWith(null);
+    }
+  }
+
+  @Test
+  void ourOwnAccountProblemIsNeverBlamedOnTheUserAndIsRefunded() {
+    ARK.answerNextCreate(401, "AuthenticationError");
+    var customer = api().newCustomer(100);
+    String id =
+        api()
+            .submit(customer.key(), "ark-401", "{\"prompt\":\"a quiet lake\"}")
+            .json()
+            .path("id")
+            .asString();
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).isEqualTo("failed");
+    assertThat(task.path("error").path("code").asString()).isEqualTo("upstream_unavailable");
+    assertThat(task.path("error").path("message").asString()).doesNotContain(ArkFakeServer.KEY);
+    assertThat(api().balance(customer.key())).isEqualTo(100);
+  }
+
+  @Test
+  void anAmbiguousCreateIsFoundUpstreamInsteadOfBeingPaidTwice() {
+    ARK.hangCreates(Duration.ofSeconds(5));
+    int createsBefore = ARK.creates();
+    var customer = api().newCustomer(100);
+    try {
+      String id =
+          api()
+              .submit(customer.key(), "ark-hang", "{\"prompt\":\"a slow tide\"}")
+              .json()
+              .path("id")
+              .asString();
+
+      var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+      assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+      assertThat(ARK.creates() - createsBefore).isEqualTo(1);
+    } finally {
+      ARK.hangCreates(Duration.ZERO);
+    }
+  }
+
+  private static ArkFakeServer start() {
+    try {
+      return new ArkFakeServer();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The upstream's storage: every .mp4 is a real rendered clip, every .png a real frame. */
+  private static MediaTestServer startOutputs() {
+    try {
+      Path dir = Files.createTempDirectory("ark-outputs");
+      var rendered =
+          new LocalRenderer()
+              .render(new RenderSpec(640, 360, 4, true, 3, "upstream", true, null, null), dir);
+      Ffprobe.probe(rendered.video());
+      var server = MediaTestServer.start(dir);
+      server.serveEverySuffix(".mp4", Files.readAllBytes(rendered.video()));
+      server.serveEverySuffix(".png", Files.readAllBytes(rendered.lastFrame()));
+      return server;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
