@@ -11,13 +11,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** Our request as Ark's create body (research §7.2). */
 final class ArkCreateBody {
 
-  /**
-   * Seedance 2.0 ignores or rejects {@code camera_fixed}, so a fixed lens is asked for in words, as
-   * Ark's own tutorial suggests.
-   */
-  static final String FIXED_LENS_SENTENCE =
-      "Static, locked-off camera: the camera does not move, pan, tilt or zoom.";
-
   private static final Set<String> NATIVE_RESOLUTIONS = Set.of("720p", "1080p");
 
   private ArkCreateBody() {}
@@ -30,7 +23,7 @@ final class ArkCreateBody {
     ObjectNode body = json.createObjectNode();
     body.put("model", model);
     ArrayNode content = body.putArray("content");
-    content.addObject().put("type", "text").put("text", prompt(request));
+    content.addObject().put("type", "text").put("text", request.upstreamPrompt());
     switch (request.mode()) {
       case "text-to-video" -> {}
       case "image-to-video" -> {
@@ -54,14 +47,6 @@ final class ArkCreateBody {
     // Ark echoes it in get and list: the only handle to find a task whose create timed out.
     body.put("safety_identifier", request.taskId());
     return body;
-  }
-
-  private static String prompt(GenerationRequest request) {
-    String prompt = request.prompt() == null ? "" : request.prompt().strip();
-    if (!request.fixedLens()) {
-      return prompt;
-    }
-    return prompt.isEmpty() ? FIXED_LENS_SENTENCE : prompt + " " + FIXED_LENS_SENTENCE;
   }
 
   private static void frame(ArrayNode content, InputMedia image, String role) {

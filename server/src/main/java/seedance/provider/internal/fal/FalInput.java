@@ -17,12 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record FalInput(String endpoint, ObjectNode body) {
 
-  /**
-   * Seedance 2.0 has no camera-fixed switch on any upstream, so a fixed lens is asked for in words.
-   */
-  static final String FIXED_LENS_SENTENCE =
-      "Static locked-off camera: the camera does not move, pan or zoom.";
-
   static final String UNSUPPORTED = "unsupported_request";
 
   private static final Set<String> RESOLUTIONS = Set.of("720p", "1080p");
@@ -39,7 +33,7 @@ record FalInput(String endpoint, ObjectNode body) {
       throw unsupported("resolution " + request.resolution() + " is not available on fal");
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("prompt", prompt(request));
+    body.put("prompt", request.upstreamPrompt());
     String modePath =
         switch (request.mode()) {
           case "text-to-video" -> "text-to-video";
@@ -67,14 +61,6 @@ record FalInput(String endpoint, ObjectNode body) {
     body.put("generate_audio", request.generateAudio());
     body.put("seed", request.seed());
     return new FalInput(model + "/" + modePath, body);
-  }
-
-  private static String prompt(GenerationRequest request) {
-    String prompt = request.prompt() == null ? "" : request.prompt().strip();
-    if (!request.fixedLens()) {
-      return prompt;
-    }
-    return prompt.isEmpty() ? FIXED_LENS_SENTENCE : prompt + " " + FIXED_LENS_SENTENCE;
   }
 
   /** Sorted into images and videos by the type probed from the bytes, not by the URL's name. */

@@ -14,13 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReplicateInput {
 
-  /**
-   * Seedance 2.0 has no camera-fixed switch, so the wish goes into the prompt, as the Ark tutorial
-   * does for its own models.
-   */
-  static final String FIXED_LENS_SENTENCE =
-      "Static locked-off camera: the camera does not move, pan, tilt or zoom.";
-
   /** The stored Replicate pages show no other values; 4k and 1080p-plus have no Replicate model. */
   private static final Set<String> RESOLUTIONS = Set.of("720p", "1080p");
 
@@ -31,7 +24,7 @@ final class ReplicateInput {
       throw unsupported("resolution " + request.resolution() + " is not available on Replicate");
     }
     ObjectNode input = JsonNodeFactory.instance.objectNode();
-    input.put("prompt", prompt(request));
+    input.put("prompt", request.upstreamPrompt());
     switch (request.mode()) {
       case "text-to-video" -> {}
       case "image-to-video" -> {
@@ -54,14 +47,6 @@ final class ReplicateInput {
     input.put("generate_audio", request.generateAudio());
     input.put("seed", request.seed());
     return input;
-  }
-
-  private static String prompt(GenerationRequest request) {
-    String prompt = request.prompt() == null ? "" : request.prompt().strip();
-    if (!request.fixedLens()) {
-      return prompt;
-    }
-    return prompt.isEmpty() ? FIXED_LENS_SENTENCE : prompt + " " + FIXED_LENS_SENTENCE;
   }
 
   /**

@@ -110,7 +110,9 @@ class ArkCreateBodyTest {
 
     JsonNode body = ark.lastCreateBody();
     assertThat(body.path("content").get(0).path("text").asString())
-        .isEqualTo("a red fox runs through snow " + ArkCreateBody.FIXED_LENS_SENTENCE);
+        .isEqualTo(
+            "a red fox runs through snow "
+                + seedance.provider.GenerationRequest.FIXED_LENS_SENTENCE);
     assertThat(body.has("camera_fixed")).isFalse();
   }
 

@@ -50,7 +50,7 @@ class FalProviderTest {
                 """
                 {"prompt":"a red fox in snow %s","aspect_ratio":"auto","duration":"5",
                  "resolution":"1080p","generate_audio":true,"seed":1234}"""
-                    .formatted(FalInput.FIXED_LENS_SENTENCE)));
+                    .formatted(seedance.provider.GenerationRequest.FIXED_LENS_SENTENCE)));
   }
 
   @Test

@@ -61,7 +61,9 @@ class ReplicateProviderTest {
     provider.submit(request("text-to-video", "pro", "1080p", true, null, null, List.of()));
 
     assertThat(fake.createBodies().getFirst().path("input").path("prompt").asString())
-        .isEqualTo("a red fox runs through snow " + ReplicateInput.FIXED_LENS_SENTENCE);
+        .isEqualTo(
+            "a red fox runs through snow "
+                + seedance.provider.GenerationRequest.FIXED_LENS_SENTENCE);
   }
 
   @Test
