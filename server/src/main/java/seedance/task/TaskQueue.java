@@ -57,9 +57,9 @@ public class TaskQueue {
     return repository.recordUpstream(claim.taskId(), claim.token(), provider, upstreamId);
   }
 
-  /** The id an earlier attempt got from {@code provider} for this task, if it got that far. */
-  public Optional<String> upstreamId(Claim claim, String provider) {
-    return repository.upstreamId(claim.taskId(), provider);
+  /** The provider and id an earlier attempt got for this task, if it got that far. */
+  public Optional<UpstreamRef> upstream(Claim claim) {
+    return repository.upstream(claim.taskId());
   }
 
   /** Completes the task with its outputs and what the provider reported using (JSON, or null). */

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import seedance.db.Dialect;
 import seedance.task.Claim;
+import seedance.task.UpstreamRef;
 
 /** The queue statements on the task table. Every worker write is fenced by the lease token. */
 @Repository
@@ -61,7 +62,7 @@ public class QueueRepository {
       """;
   private static final String UPSTREAM =
       """
-      SELECT upstream_id FROM tasks WHERE id = :id AND provider = :provider AND upstream_id IS NOT NULL
+      SELECT provider, upstream_id FROM tasks WHERE id = :id AND upstream_id IS NOT NULL
       """;
   private static final String OVERDUE =
       """
@@ -110,11 +111,10 @@ public class QueueRepository {
         == 1;
   }
 
-  public Optional<String> upstreamId(String id, String provider) {
+  public Optional<UpstreamRef> upstream(String id) {
     return jdbc.sql(UPSTREAM)
         .param("id", id)
-        .param("provider", provider)
-        .query(String.class)
+        .query((rs, n) -> new UpstreamRef(rs.getString(1), rs.getString(2)))
         .optional();
   }
 

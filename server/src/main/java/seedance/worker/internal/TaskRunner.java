@@ -28,6 +28,7 @@ import seedance.task.Claim;
 import seedance.task.Task;
 import seedance.task.TaskQueue;
 import seedance.task.Tasks;
+import seedance.task.UpstreamRef;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -91,17 +92,19 @@ class TaskRunner {
       return;
     }
     Path workDir = workRoot.resolve(task.id());
-    VideoProvider provider = providers.forTask(task.id());
     try {
       Files.createDirectories(workDir);
       GenerationRequest request = inputs.prepare(task, workDir);
       // A paid submit is never repeated: an earlier attempt's upstream id is polled instead.
-      var earlier = queue.upstreamId(claim, provider.name());
-      String upstreamId = earlier.isPresent() ? earlier.get() : submit(provider, request);
-      if (earlier.isEmpty() && !queue.recordUpstream(claim, provider.name(), upstreamId)) {
-        return;
+      var upstream = queue.upstream(claim).orElse(null);
+      if (upstream == null) {
+        upstream = submitOnRoute(task, request);
+        if (!queue.recordUpstream(claim, upstream.provider(), upstream.id())) {
+          return;
+        }
       }
-      finish(claim, task, workDir, awaitEnd(provider, upstreamId, request));
+      VideoProvider provider = providers.named(upstream.provider());
+      finish(claim, task, workDir, awaitEnd(provider, upstream.id(), request));
     } catch (MediaFetchException e) {
       log.info("task {}: media refused ({})", task.id(), e.code());
       queue.fail(claim, e.code(), e.getMessage() + "; all credits were refunded");
@@ -114,6 +117,33 @@ class TaskRunner {
       Thread.currentThread().interrupt();
     } finally {
       deleteRecursively(workDir);
+    }
+  }
+
+  /**
+   * Tries the tier's providers in order. Our account's problem or a throttle at one moves on to the
+   * next; anything else (including an ambiguous create, which may have been paid) stops here.
+   */
+  private UpstreamRef submitOnRoute(Task task, GenerationRequest request) {
+    var route = providers.route(task.qualityTier());
+    for (int i = 0; ; i++) {
+      VideoProvider provider = route.get(i);
+      try {
+        return new UpstreamRef(provider.name(), submit(provider, request));
+      } catch (ProviderException e) {
+        boolean failover =
+            e.kind() == ProviderException.Kind.ACCOUNT
+                || e.kind() == ProviderException.Kind.THROTTLED;
+        if (!failover || i == route.size() - 1) {
+          throw e;
+        }
+        log.warn(
+            "task {}: {} refused ({}), trying {}",
+            task.id(),
+            provider.name(),
+            e.kind(),
+            route.get(i + 1).name());
+      }
     }
   }
 

@@ -33,7 +33,8 @@ import seedance.testing.Tasks;
       "seedance.test-hooks.allowed-ranges=127.0.0.2/32",
       "seedance.test-hooks.host-map[tos.example]=127.0.0.2",
       "seedance.ark.api-key=" + ArkFakeServer.KEY,
-      "seedance.ark.read-timeout=2s"
+      "seedance.ark.read-timeout=2s",
+      "seedance.routing.tiers.mini=ark,local"
     })
 class ArkUpstreamTest extends ApiTest {
 
@@ -144,6 +145,28 @@ class ArkUpstreamTest extends ApiTest {
     } finally {
       ARK.hangCreates(Duration.ZERO);
     }
+  }
+
+  @Test
+  void whenOurArkAccountIsRefusedTheNextProviderOnTheRouteTakesTheTask() {
+    ARK.answerNextCreate(401, "AuthenticationError");
+    var customer = api().newCustomer(100);
+    String id =
+        api()
+            .submit(
+                customer.key(),
+                "ark-failover",
+                "{\"prompt\":\"a paper lantern\",\"quality_tier\":\"mini\"}")
+            .json()
+            .path("id")
+            .asString();
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    String provider =
+        jdbc.sql("SELECT provider FROM tasks WHERE id = ?").param(id).query(String.class).single();
+    assertThat(provider).isEqualTo("local");
   }
 
   private static ArkFakeServer start() {
