@@ -41,6 +41,33 @@ public record GenerationRequest(
     return text.isEmpty() ? FIXED_LENS_SENTENCE : text + " " + FIXED_LENS_SENTENCE;
   }
 
+  /** The media URLs sorted by the type probed from their bytes, never by their names. */
+  public record References(List<String> images, List<String> videos) {}
+
+  /**
+   * Sorts {@link #media()} into images and videos for upstreams that take them in separate lists; a
+   * medium that is neither cannot be sent and refuses the request before any call.
+   */
+  public References references() {
+    var images = new java.util.ArrayList<String>();
+    var videos = new java.util.ArrayList<String>();
+    for (InputMedia item : media == null ? List.<InputMedia>of() : media) {
+      String type = item.type() == null ? "" : item.type();
+      if (type.startsWith("image/")) {
+        images.add(item.url());
+      } else if (type.startsWith("video/")) {
+        videos.add(item.url());
+      } else {
+        throw new ProviderException(
+            ProviderException.Kind.REJECTED,
+            "unsupported_request",
+            "reference media of type " + type + " is neither an image nor a video",
+            null);
+      }
+    }
+    return new References(List.copyOf(images), List.copyOf(videos));
+  }
+
   /** A user-supplied media URL and its local copy, with the type found by its magic bytes. */
   public record InputMedia(String url, Path file, String type) {}
 }

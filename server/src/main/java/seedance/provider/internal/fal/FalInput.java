@@ -2,7 +2,6 @@ package seedance.provider.internal.fal;
 
 import java.util.Set;
 import seedance.provider.GenerationRequest;
-import seedance.provider.GenerationRequest.InputMedia;
 import seedance.provider.ProviderException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -63,28 +62,19 @@ record FalInput(String endpoint, ObjectNode body) {
     return new FalInput(model + "/" + modePath, body);
   }
 
-  /** Sorted into images and videos by the type probed from the bytes, not by the URL's name. */
   private static void references(GenerationRequest request, ObjectNode body) {
     if (request.media() == null || request.media().isEmpty()) {
       throw unsupported("media-to-video needs media");
     }
-    ArrayNode images = JsonNodeFactory.instance.arrayNode();
-    ArrayNode videos = JsonNodeFactory.instance.arrayNode();
-    for (InputMedia media : request.media()) {
-      String type = media.type() == null ? "" : media.type();
-      if (type.startsWith("image/")) {
-        images.add(media.url());
-      } else if (type.startsWith("video/")) {
-        videos.add(media.url());
-      } else {
-        throw unsupported("media of type " + type + " cannot be sent to fal");
-      }
-    }
-    if (!images.isEmpty()) {
-      body.set("image_urls", images);
-    }
-    if (!videos.isEmpty()) {
-      body.set("video_urls", videos);
+    var references = request.references();
+    putUrls(body, "image_urls", references.images());
+    putUrls(body, "video_urls", references.videos());
+  }
+
+  private static void putUrls(ObjectNode body, String field, java.util.List<String> urls) {
+    if (!urls.isEmpty()) {
+      ArrayNode array = body.putArray(field);
+      urls.forEach(array::add);
     }
   }
 

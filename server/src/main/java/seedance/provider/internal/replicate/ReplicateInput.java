@@ -2,7 +2,6 @@ package seedance.provider.internal.replicate;
 
 import java.util.Set;
 import seedance.provider.GenerationRequest;
-import seedance.provider.GenerationRequest.InputMedia;
 import seedance.provider.ProviderException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -57,23 +56,15 @@ final class ReplicateInput {
     if (request.startImage() != null || request.endImage() != null) {
       throw unsupported("Replicate cannot combine start or end frames with reference media");
     }
-    ArrayNode images = JsonNodeFactory.instance.arrayNode();
-    ArrayNode videos = JsonNodeFactory.instance.arrayNode();
-    for (InputMedia media : request.media()) {
-      String type = media.type() == null ? "" : media.type();
-      if (type.startsWith("image/")) {
-        images.add(media.url());
-      } else if (type.startsWith("video/")) {
-        videos.add(media.url());
-      } else {
-        throw unsupported("reference media of type " + type + " is not available on Replicate");
-      }
-    }
-    if (!images.isEmpty()) {
-      input.set("reference_images", images);
-    }
-    if (!videos.isEmpty()) {
-      input.set("reference_videos", videos);
+    var references = request.references();
+    putUrls(input, "reference_images", references.images());
+    putUrls(input, "reference_videos", references.videos());
+  }
+
+  private static void putUrls(ObjectNode input, String field, java.util.List<String> urls) {
+    if (!urls.isEmpty()) {
+      ArrayNode array = input.putArray(field);
+      urls.forEach(array::add);
     }
   }
 
