@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.apikey.Caller;
+import seedance.config.CrashPoints;
 import seedance.credit.Book;
 import seedance.credit.CreditLedger;
 import seedance.credit.Reconciliation;
@@ -45,6 +46,7 @@ class SubmitService {
   private final TaskSettings taskSettings;
   private final ApplicationEventPublisher events;
   private final Reconciliation reconciliation;
+  private final CrashPoints crashPoints;
 
   SubmitService(
       IdempotencyKeys idempotency,
@@ -56,8 +58,10 @@ class SubmitService {
       JsonMapper json,
       TaskSettings taskSettings,
       ApplicationEventPublisher events,
-      Reconciliation reconciliation) {
+      Reconciliation reconciliation,
+      CrashPoints crashPoints) {
     this.reconciliation = reconciliation;
+    this.crashPoints = crashPoints;
     this.idempotency = idempotency;
     this.ledger = ledger;
     this.tasks = tasks;
@@ -117,9 +121,11 @@ class SubmitService {
                       now + taskSettings.deadline().toMillis(),
                       sandboxOutcome,
                       book.wire()));
+              crashPoints.reach("ledger.after_charge_before_commit");
               return true;
             });
     if (stored) {
+      crashPoints.reach("submit.after_commit_before_response");
       events.publishEvent(new TaskSubmitted(taskId));
       return new Outcome(body, false);
     }
