@@ -49,8 +49,8 @@ class SkillMarkdown {
     md.append(
         """
         Needs: `curl`, and an API key in the environment variable `SEEDANCE_API_KEY` (the user \
-        creates it in the dashboard; never print it, never write it into files). `jq` helps read \
-        JSON; without it, read the fields by eye.
+        creates it in the dashboard; never print it, never write it into files). The snippets use \
+        only `curl`, `grep` and `cut`; use `jq` instead if you have it.
 
         ## 1. Turn the idea into a director prompt
 
@@ -137,20 +137,27 @@ class SkillMarkdown {
     md.append(" seconds per account, shared by every key and endpoint. Wait 5 seconds before the");
     md.append(" first read, then poll every 5 to 10 seconds (longer for long or 4k jobs); on 429");
     md.append(" or 503 sleep for the `Retry-After` seconds. Stop at `completed` or `failed`.\n\n");
-    md.append("```bash\nTASK=sd2_...\nwhile true; do\n");
-    md.append("  BODY=$(curl -sS ").append(base).append("/api/v1/tasks/$TASK");
-    md.append(" -H \"Authorization: Bearer $SEEDANCE_API_KEY\")\n");
-    md.append("  STATUS=$(printf '%s' \"$BODY\" | jq -r '.status // .error.code')\n");
-    md.append("  case \"$STATUS\" in\n    completed|failed) break ;;\n");
-    md.append("    rate_limited|service_busy) sleep 10 ;;\n");
-    md.append("    processing) sleep 8 ;;\n    *) echo \"$BODY\"; break ;;\n  esac\ndone\n");
+    md.append("```bash\nTASK=sd2_...\nsleep 5\nwhile true; do\n");
+    md.append("  BODY=$(curl -sS -D headers.txt ").append(base).append("/api/v1/tasks/$TASK");
+    md.append(" \\\n    -H \"Authorization: Bearer $SEEDANCE_API_KEY\")\n");
+    md.append(
+        "  STATUS=$(printf '%s' \"$BODY\" | grep -o '\"status\":\"[a-z]*\"\\|\"code\":\"[a-z_]*\"'");
+    md.append(" | head -1 | cut -d'\"' -f4)\n");
+    md.append(
+        "  case \"$STATUS\" in\n    completed|failed) break ;;\n    processing) sleep 8 ;;\n");
+    md.append("    rate_limited|service_busy)\n");
+    md.append("      WAIT=$(grep -i '^retry-after:' headers.txt | tr -dc '0-9')\n");
+    md.append("      sleep \"${WAIT:-10}\" ;;\n");
+    md.append("    *) break ;;  # another error: see section 6\n  esac\ndone\n");
     md.append("echo \"$BODY\"\n```\n\n");
     md.append("## 5. Read the output\n\n");
     md.append("A completed task has `output.video_url` (MP4), `output.last_frame_url` (PNG) and");
     md.append(
         " `output.seed`. The links are signed and expire: download at once, or read the task");
     md.append(" again for fresh links.\n\n```bash\n");
-    md.append("curl -sSL \"$(printf '%s' \"$BODY\" | jq -r .output.video_url)\" -o video.mp4\n");
+    md.append(
+        "VIDEO=$(printf '%s' \"$BODY\" | grep -o '\"video_url\":\"[^\"]*\"' | cut -d'\"' -f4)\n");
+    md.append("curl -sSL \"$VIDEO\" -o video.mp4\n");
     md.append(
         "```\n\nTo extend the clip, use the last frame as the next `image_url` (image-to-video)");
     md.append(
@@ -158,11 +165,11 @@ class SkillMarkdown {
     md.append(" Same seed and same request repeat a result.\n\n");
     md.append("## 6. Handle every error\n\n");
     md.append("Errors are `{\"error\":{\"code\",\"message\",\"param\"?,\"request_id\"}}`.\n\n");
-    md.append("| code | HTTP | what to do |\n|---|---|---|\n");
+    md.append("| code | HTTP | meaning | what to do |\n|---|---|---|---|\n");
     for (ErrorCode code : ApiFacts.ERROR_CODES) {
       md.append("| ").append(code(code.wire())).append(" | ").append(code.status());
       md.append(" | ").append(t.get("error." + code.wire(), limits()));
-      md.append(' ').append(action(code)).append(" |\n");
+      md.append(" | ").append(action(code)).append(" |\n");
     }
     md.append("\nA failed task (`status: failed`) has `credits_refunded` equal to `credits_used`");
     md.append(" and one of these `error.code`s:\n\n");
