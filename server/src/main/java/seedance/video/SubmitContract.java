@@ -1,7 +1,6 @@
 package seedance.video;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -140,10 +139,6 @@ public final class SubmitContract {
   public static final String MEDIA_MODE = "media-to-video";
 
   private SubmitContract() {}
-
-  public static Optional<Field> field(String name) {
-    return FIELDS.stream().filter(f -> f.name().equals(name)).findFirst();
-  }
 
   private static Field choice(String name, String fallback, List<String> allowed) {
     return new Field(name, Kind.CHOICE, false, fallback, allowed, 0, 0, fallback);

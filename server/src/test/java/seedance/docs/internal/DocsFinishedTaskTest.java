@@ -38,10 +38,10 @@ class DocsFinishedTaskTest extends ApiTest {
 
     var done =
         Tasks.awaitEnd(
-            api(), customer.key(), completed.json().path("id").asString(), Duration.ofSeconds(90));
+            api(), customer.key(), completed.json().path("id").asString(), Duration.ofSeconds(180));
     var refused =
         Tasks.awaitEnd(
-            api(), customer.key(), failed.json().path("id").asString(), Duration.ofSeconds(90));
+            api(), customer.key(), failed.json().path("id").asString(), Duration.ofSeconds(180));
 
     assertThat(done.path("status").asString()).isEqualTo("completed");
     DocsExamplesTest.assertSameShape(Api.JSON.readTree(ApiFacts.COMPLETED_TASK), done, "$");
