@@ -59,7 +59,7 @@ class McpStdioIT {
 
       var created =
           client.callTool(
-              new CallToolRequest(
+              call(
                   "create_video",
                   Map.of("prompt", "a hot air balloon over a valley", "duration", "4")));
       assertThat(created.isError()).as(text(created)).isFalse();
@@ -67,12 +67,10 @@ class McpStdioIT {
       assertThat(id).startsWith("sd2_");
       assertThat(structured(created).get("credits_used")).isEqualTo(24);
 
-      var waited =
-          client.callTool(
-              new CallToolRequest("wait_for_task", Map.of("id", id, "timeout_seconds", 120)));
+      var waited = client.callTool(call("wait_for_task", Map.of("id", id, "timeout_seconds", 120)));
       assertThat(structured(waited).get("status")).isEqualTo("completed");
 
-      var got = client.callTool(new CallToolRequest("get_task", Map.of("id", id)));
+      var got = client.callTool(call("get_task", Map.of("id", id)));
       assertThat(text(got)).contains("\"video_url\":\"http");
     }
   }
@@ -80,17 +78,18 @@ class McpStdioIT {
   @Test
   void apiErrorsComeBackAsToolErrorsWithTheirCode() {
     try (var client = connect(server.newCustomerKey(0))) {
-      var missing =
-          client.callTool(
-              new CallToolRequest("get_task", Map.of("id", "sd2_000000000000000000000000")));
+      var missing = client.callTool(call("get_task", Map.of("id", "sd2_000000000000000000000000")));
       assertThat(missing.isError()).isTrue();
       assertThat(text(missing)).startsWith("not_found:");
 
-      var broke =
-          client.callTool(new CallToolRequest("create_video", Map.of("prompt", "a fox in snow")));
+      var broke = client.callTool(call("create_video", Map.of("prompt", "a fox in snow")));
       assertThat(broke.isError()).isTrue();
       assertThat(text(broke)).startsWith("insufficient_credits:");
     }
+  }
+
+  private static CallToolRequest call(String tool, Map<String, Object> arguments) {
+    return CallToolRequest.builder(tool).arguments(arguments).build();
   }
 
   @SuppressWarnings("unchecked")
