@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -11,6 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +74,25 @@ class McpStdioIT {
 
       var got = client.callTool(call("get_task", Map.of("id", id)));
       assertThat(text(got)).contains("\"video_url\":\"http");
+    }
+  }
+
+  @Test
+  void offersTheSameToolsAsTheServersHttpEndpoint() {
+    String key = server.newCustomerKey(0);
+    var http =
+        McpClient.sync(
+                HttpClientStreamableHttpTransport.builder(server.baseUrl())
+                    .endpoint("/mcp")
+                    .requestBuilder(
+                        HttpRequest.newBuilder().header("Authorization", "Bearer " + key))
+                    .build())
+            .build();
+    try (var stdio = connect(key);
+        http) {
+      http.initialize();
+      assertThat(stdio.listTools().tools())
+          .containsExactlyInAnyOrderElementsOf(http.listTools().tools());
     }
   }
 
