@@ -75,7 +75,7 @@ final class ApiHttp {
           Retrying.sleep(retrying.backoff(retry));
           continue;
         }
-        throw new ApiConnectionException(method + " " + path + " failed: " + e, e);
+        throw new ApiConnectionException(method + " " + uri + " failed: " + e, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiConnectionException("interrupted", e);

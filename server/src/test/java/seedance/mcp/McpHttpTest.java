@@ -160,6 +160,18 @@ class McpHttpTest extends ApiTest {
 
     assertThatThrownBy(() -> connect("sk_live_000000000000000000000000000000000000000000"))
         .isInstanceOf(RuntimeException.class);
+
+    // Stateless: there is no server-to-client stream to open.
+    var stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
+                    .header("Authorization", "Bearer " + api().newCustomer(0).key())
+                    .header("Accept", "text/event-stream")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(stream.statusCode()).isEqualTo(405);
+    assertThat(stream.body()).contains("\"code\":\"method_not_allowed\"");
   }
 
   private static CallToolRequest call(String tool, Map<String, Object> arguments) {
