@@ -12,10 +12,22 @@ import seedance.sdk.testing.ScriptedServer.Step;
 /** Exit codes for answers a real server rarely gives on cue, against a scripted server. */
 class ExitCodeTest {
 
+  private static final String FAILED_TASK =
+      "{\"id\":\"sd2_abc\",\"status\":\"failed\",\"model\":\"seedance2\","
+          + "\"quality_tier\":\"standard\",\"channel\":\"standard\",\"credits_used\":30,"
+          + "\"credits_refunded\":30,\"output\":null,\"error\":{\"code\":\"generation_failed\","
+          + "\"message\":\"the renderer gave up\"},\"created_at\":\"2026-06-03T10:00:00.000Z\","
+          + "\"updated_at\":\"2026-06-03T10:00:01.000Z\"}";
+
   private static int run(ScriptedServer server, StringWriter err, String... args) {
+    return run(server, err, new StringWriter(), args);
+  }
+
+  private static int run(
+      ScriptedServer server, StringWriter err, StringWriter out, String... args) {
     var commandLine = Main.commandLine();
     commandLine.setErr(new PrintWriter(err));
-    commandLine.setOut(new PrintWriter(new StringWriter()));
+    commandLine.setOut(new PrintWriter(out));
     var all = new java.util.ArrayList<>(java.util.List.of(args));
     all.addAll(java.util.List.of("--api-key", "sk_live_x", "--base-url", server.baseUrl()));
     return commandLine.execute(all.toArray(String[]::new));
@@ -44,6 +56,38 @@ class ExitCodeTest {
       assertThat(run(server, new StringWriter(), "video", "create", "--duration", "x"))
           .isEqualTo(ExitCodes.USAGE);
       assertThat(server.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailedTaskAndATimedOutWaitHaveTheirOwnCodes() throws Exception {
+    try (var server =
+        new ScriptedServer(
+            Step.json(
+                202,
+                "{\"id\":\"sd2_abc\",\"status\":\"processing\",\"model\":\"seedance2\","
+                    + "\"quality_tier\":\"standard\",\"channel\":\"standard\",\"credits_used\":30}"),
+            Step.json(200, FAILED_TASK))) {
+      var out = new StringWriter();
+      assertThat(
+              run(
+                  server,
+                  new StringWriter(),
+                  out,
+                  "video",
+                  "create",
+                  "--prompt",
+                  "a fox",
+                  "--wait"))
+          .isEqualTo(ExitCodes.TASK_FAILED);
+      assertThat(out.toString()).contains("error:    generation_failed: the renderer gave up");
+    }
+    try (var server =
+        new ScriptedServer(Step.json(200, FAILED_TASK.replace("\"failed\"", "\"processing\"")))) {
+      var err = new StringWriter();
+      assertThat(run(server, err, "task", "wait", "sd2_abc", "--timeout", "1s"))
+          .isEqualTo(ExitCodes.WAIT_TIMEOUT);
+      assertThat(err.toString()).contains("still processing");
     }
   }
 }
