@@ -57,7 +57,9 @@ class McpHttpTest extends ApiTest {
                   Map.of("prompt", "a lantern floating on a dark lake", "duration", "4")));
       assertThat(created.isError()).as(text(created)).isFalse();
       String id = structured(created).get("id").toString();
-      assertThat(structured(created)).containsEntry("credits_used", 24);
+      assertThat(structured(created))
+          .containsEntry("credits_used", 24)
+          .containsEntry("replayed", false);
 
       var done = client.callTool(call("wait_for_task", Map.of("id", id, "timeout_seconds", 120)));
       assertThat(structured(done)).containsEntry("status", "completed");
@@ -85,8 +87,9 @@ class McpHttpTest extends ApiTest {
           Map.<String, Object>of("prompt", "a quiet harbour at dawn", "idempotency_key", "mcp-k1");
       String first =
           structured(client.callTool(call("create_video", arguments))).get("id").toString();
-      String again =
-          structured(client.callTool(call("create_video", arguments))).get("id").toString();
+      var repeated = structured(client.callTool(call("create_video", arguments)));
+      String again = repeated.get("id").toString();
+      assertThat(repeated).containsEntry("replayed", true);
       var rest = api().submit(customer.key(), "mcp-k1", "{\"prompt\":\"a quiet harbour at dawn\"}");
 
       assertThat(again).isEqualTo(first);

@@ -136,7 +136,10 @@ class VideoTools {
     // Through the same strict parser as an HTTP body: no coercion, unknown fields refused.
     var body = StrictJson.parseObject(json.writeValueAsBytes(fields));
     var accepted = submissions.submit(caller, key, body, null);
-    return json.readValue(accepted.body(), MAP);
+    Map<String, Object> result = new LinkedHashMap<>(json.readValue(accepted.body(), MAP));
+    // What the REST API says in its Idempotent-Replayed header.
+    result.put("replayed", accepted.replayed());
+    return result;
   }
 
   private Object getTask(Caller caller, Map<String, Object> arguments) {
