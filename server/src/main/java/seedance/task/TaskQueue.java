@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import seedance.config.CrashPoints;
+import seedance.credit.Book;
 import seedance.credit.CreditLedger;
+import seedance.credit.Wallet;
 import seedance.task.internal.QueueRepository;
 
 /**
@@ -22,12 +25,15 @@ public class TaskQueue {
   private final CreditLedger ledger;
   private final TransactionTemplate transactions;
   private final InstantSource clock;
+  private final CrashPoints crashPoints;
 
   TaskQueue(
       QueueRepository repository,
       CreditLedger ledger,
       TransactionTemplate transactions,
-      InstantSource clock) {
+      InstantSource clock,
+      CrashPoints crashPoints) {
+    this.crashPoints = crashPoints;
     this.repository = repository;
     this.ledger = ledger;
     this.transactions = transactions;
@@ -100,7 +106,11 @@ public class TaskQueue {
         transactions.execute(
             tx -> {
               var refund = repository.fail(taskId, token, code, message, clock.millis());
-              refund.ifPresent(r -> ledger.refund(r.accountId(), taskId, r.credits()));
+              crashPoints.reach("refund.after_status_before_commit");
+              refund.ifPresent(
+                  r ->
+                      ledger.refund(
+                          new Wallet(r.accountId(), Book.fromWire(r.book())), taskId, r.credits()));
               return refund.isPresent();
             });
     return Boolean.TRUE.equals(done);
