@@ -18,8 +18,10 @@ import seedance.task.Task;
 import seedance.task.TaskSettings;
 import seedance.task.TaskSubmitted;
 import seedance.task.Tasks;
+import seedance.video.VideoSubmissions;
 import seedance.web.ApiException;
 import seedance.web.ErrorCode;
+import seedance.web.JsonObject;
 import seedance.web.RandomIds;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * commits.
  */
 @Service
-class SubmitService {
+class SubmitService implements VideoSubmissions {
 
   static final String MODEL = "seedance2";
 
@@ -71,6 +73,20 @@ class SubmitService {
     this.json = json;
     this.taskSettings = taskSettings;
     this.events = events;
+  }
+
+  @Override
+  public Accepted submit(Caller caller, String key, JsonObject body, String sandboxOutcome) {
+    var parsed = SubmitRequestParser.parse(body);
+    // The sandbox header changes what the task does, so a retry must repeat it to be the same
+    // request.
+    String target =
+        sandboxOutcome == null
+            ? VideoController.PATH
+            : VideoController.PATH + " " + VideoController.SANDBOX_HEADER + ": " + sandboxOutcome;
+    String fingerprint = IdempotencyKeys.fingerprint("POST", target, body.node());
+    var outcome = submit(caller, key, fingerprint, parsed, sandboxOutcome);
+    return new Accepted(outcome.body(), outcome.replayed());
   }
 
   Outcome submit(
