@@ -2,6 +2,7 @@ package seedance.video.internal;
 
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -9,10 +10,13 @@ import seedance.apikey.Caller;
 import seedance.credit.CreditLedger;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
+import seedance.provider.Providers;
 import seedance.task.Task;
 import seedance.task.TaskSettings;
 import seedance.task.TaskSubmitted;
 import seedance.task.Tasks;
+import seedance.web.ApiException;
+import seedance.web.ErrorCode;
 import seedance.web.RandomIds;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SubmitService {
 
   static final String MODEL = "seedance2";
+  private static final String TEST_MODE = "test";
 
   /** The answer, and whether it is a replay of an earlier request with the same key. */
   record Outcome(String body, boolean replayed) {}
@@ -38,6 +43,7 @@ class SubmitService {
   private final JsonMapper json;
   private final TaskSettings taskSettings;
   private final ApplicationEventPublisher events;
+  private final Providers providers;
 
   SubmitService(
       IdempotencyKeys idempotency,
@@ -48,7 +54,8 @@ class SubmitService {
       InstantSource clock,
       JsonMapper json,
       TaskSettings taskSettings,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Providers providers) {
     this.idempotency = idempotency;
     this.ledger = ledger;
     this.tasks = tasks;
@@ -58,6 +65,7 @@ class SubmitService {
     this.json = json;
     this.taskSettings = taskSettings;
     this.events = events;
+    this.providers = providers;
   }
 
   Outcome submit(
@@ -79,6 +87,8 @@ class SubmitService {
                 return false;
               }
               ledger.charge(caller.accountId(), taskId, price);
+              // After the charge (402 outranks 503); throwing rolls back the charge and the key.
+              refuseWhenNoRoute(caller, request);
               long now = clock.millis();
               tasks.insert(
                   new Task(
@@ -110,6 +120,22 @@ class SubmitService {
       throw IdempotencyKeys.inProgress();
     }
     return winner;
+  }
+
+  /**
+   * A task no provider can take now is refused before it exists. Test keys always render locally,
+   * so they are never refused for the upstreams' state.
+   */
+  private void refuseWhenNoRoute(Caller caller, SubmitRequest request) {
+    if (TEST_MODE.equals(caller.mode())) {
+      return;
+    }
+    var busy = providers.busy(request.qualityTier(), request.channel());
+    if (busy.isPresent()) {
+      long seconds = Math.max(1, (busy.get().retryAfter().toMillis() + 999) / 1000);
+      throw new ApiException(
+          ErrorCode.SERVICE_BUSY, busy.get().message(), Map.of("Retry-After", "" + seconds));
+    }
   }
 
   private Outcome replay(Caller caller, String key, String fingerprint) {
