@@ -7,7 +7,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.apikey.Caller;
+import seedance.credit.Book;
 import seedance.credit.CreditLedger;
+import seedance.credit.Wallet;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
 import seedance.provider.Providers;
@@ -29,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SubmitService {
 
   static final String MODEL = "seedance2";
-  private static final String TEST_MODE = "test";
 
   /** The answer, and whether it is a replay of an earlier request with the same key. */
   record Outcome(String body, boolean replayed) {}
@@ -86,9 +87,10 @@ class SubmitService {
                 tx.setRollbackOnly();
                 return false;
               }
-              ledger.charge(caller.accountId(), taskId, price);
+              var book = Book.forKeyMode(caller.mode());
+              ledger.charge(new Wallet(caller.accountId(), book), taskId, price);
               // After the charge (402 outranks 503); throwing rolls back the charge and the key.
-              refuseWhenNoRoute(caller, request);
+              refuseWhenNoRoute(book, request);
               long now = clock.millis();
               tasks.insert(
                   new Task(
@@ -108,7 +110,8 @@ class SubmitService {
                       now,
                       now,
                       now + taskSettings.deadline().toMillis(),
-                      sandboxOutcome));
+                      sandboxOutcome,
+                      book.wire()));
               return true;
             });
     if (stored) {
@@ -126,8 +129,8 @@ class SubmitService {
    * A task no provider can take now is refused before it exists. Test keys always render locally,
    * so they are never refused for the upstreams' state.
    */
-  private void refuseWhenNoRoute(Caller caller, SubmitRequest request) {
-    if (TEST_MODE.equals(caller.mode())) {
+  private void refuseWhenNoRoute(Book book, SubmitRequest request) {
+    if (book == Book.SANDBOX) {
       return;
     }
     var busy = providers.busy(request.qualityTier(), request.channel());
