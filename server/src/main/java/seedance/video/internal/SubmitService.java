@@ -70,7 +70,13 @@ class SubmitService {
   }
 
   Outcome submit(
-      Caller caller, String key, String fingerprint, SubmitRequest request, String sandboxOutcome) {
+      Caller caller,
+      String headerKey,
+      String fingerprint,
+      SubmitRequest request,
+      String sandboxOutcome) {
+    var book = Book.forKeyMode(caller.mode());
+    String key = scoped(headerKey, book);
     var earlier = replay(caller, key, fingerprint);
     if (earlier != null) {
       return earlier;
@@ -87,7 +93,6 @@ class SubmitService {
                 tx.setRollbackOnly();
                 return false;
               }
-              var book = Book.forKeyMode(caller.mode());
               ledger.charge(new Wallet(caller.accountId(), book), taskId, price);
               // After the charge (402 outranks 503); throwing rolls back the charge and the key.
               refuseWhenNoRoute(book, request);
@@ -123,6 +128,15 @@ class SubmitService {
       throw IdempotencyKeys.inProgress();
     }
     return winner;
+  }
+
+  /**
+   * Test and live keys keep their Idempotency-Keys apart, so a key first used while testing starts
+   * a real task when reused with a live key instead of replaying the play-money one. A header key
+   * has no spaces, so the prefix cannot collide with a live key.
+   */
+  private static String scoped(String key, Book book) {
+    return book == Book.SANDBOX ? "sandbox " + key : key;
   }
 
   /**
