@@ -136,6 +136,21 @@ class ProvidersTest {
   }
 
   @Test
+  void theExampleFileInTheRepositoryIsTheBuiltInTableForAllThreeUpstreams() {
+    var all = List.<VideoProvider>of(LOCAL, ARK, FAL, REPLICATE);
+    var builtIn = providers(all, null);
+    var example = providers(all, Path.of("..", "routes.example.yaml").toString());
+
+    for (String tier : List.of("mini", "standard", "pro")) {
+      for (String channel : List.of("standard", "real", "wild")) {
+        assertThat(steps(example.route(tier, channel)))
+            .as(tier + "/" + channel)
+            .isEqualTo(steps(builtIn.route(tier, channel)));
+      }
+    }
+  }
+
+  @Test
   void aJsonRoutingFileWorksToo() throws IOException {
     String file =
         file(
