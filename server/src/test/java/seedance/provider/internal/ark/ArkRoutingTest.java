@@ -16,7 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
 import seedance.testing.ApiTest;
-import seedance.testing.Tasks;
 
 /**
  * The routing table against the fake Ark: a route's model id is what Ark is asked for, a tier and
@@ -84,7 +83,7 @@ class ArkRoutingTest extends ApiTest {
   void arkIsAskedForTheRoutesModelAndForASeedOnlyWhenTheUserGaveOne() {
     var customer = api().newCustomer(100);
     String plain = submit(customer.key(), "route-plain", "{\"prompt\":\"a red kite\"}");
-    var task = Tasks.awaitEnd(api(), customer.key(), plain, Duration.ofSeconds(90));
+    var task = UpstreamFixtures.awaitEnd(jdbc, api(), customer.key(), plain);
 
     assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
     assertThat(ARK.lastCreateBody().path("model").asString()).isEqualTo(PRO_MODEL);
@@ -95,7 +94,7 @@ class ArkRoutingTest extends ApiTest {
             customer.key(),
             "route-seeded",
             "{\"prompt\":\"a red kite\",\"channel\":\"wild\",\"seed\":4242}");
-    task = Tasks.awaitEnd(api(), customer.key(), seeded, Duration.ofSeconds(90));
+    task = UpstreamFixtures.awaitEnd(jdbc, api(), customer.key(), seeded);
 
     assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
     assertThat(ARK.lastCreateBody().path("model").asString()).isEqualTo(FAST_MODEL);
@@ -126,8 +125,7 @@ class ArkRoutingTest extends ApiTest {
     var accepted = api().submit(customer.key(), "route-none", "{\"prompt\":\"a portrait\"}");
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
     assertThat(api().balance(customer.key())).isEqualTo(70);
-    Tasks.awaitEnd(
-        api(), customer.key(), accepted.json().path("id").asString(), Duration.ofSeconds(90));
+    UpstreamFixtures.awaitEnd(jdbc, api(), customer.key(), accepted.json().path("id").asString());
     assertThat(reconciliation.check()).isEmpty();
   }
 
@@ -136,7 +134,7 @@ class ArkRoutingTest extends ApiTest {
     var customer = api().newCustomer(100);
     ARK.answerNextCreate(403, "AccountOverdueError");
     String first = submit(customer.key(), "rest-1", "{\"prompt\":\"a lighthouse\"}");
-    var failed = Tasks.awaitEnd(api(), customer.key(), first, Duration.ofSeconds(90));
+    var failed = UpstreamFixtures.awaitEnd(jdbc, api(), customer.key(), first);
     assertThat(failed.path("error").path("code").asString()).isEqualTo("upstream_unavailable");
     assertThat(api().balance(customer.key())).isEqualTo(100);
     int createsBefore = ARK.creates();
@@ -159,7 +157,7 @@ class ArkRoutingTest extends ApiTest {
     clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
     String later = submit(customer.key(), "rest-standard", "{\"prompt\":\"a lighthouse\"}");
-    var task = Tasks.awaitEnd(api(), customer.key(), later, Duration.ofSeconds(90));
+    var task = UpstreamFixtures.awaitEnd(jdbc, api(), customer.key(), later);
     assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
     assertThat(api().balance(customer.key())).isEqualTo(70);
   }

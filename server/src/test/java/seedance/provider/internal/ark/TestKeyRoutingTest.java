@@ -15,7 +15,6 @@ import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
 import seedance.testing.ApiTest;
 import seedance.testing.Ffprobe;
-import seedance.testing.Tasks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -186,7 +185,7 @@ class TestKeyRoutingTest extends ApiTest {
     assertThat(api().balance(testKey)).isEqualTo(970);
     for (var accepted : new seedance.testing.Api.Response[] {rehearsal, real}) {
       String id = accepted.json().path("id").asString();
-      Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+      UpstreamFixtures.awaitEnd(jdbc, api(), customer.key(), id);
     }
   }
 
@@ -204,7 +203,7 @@ class TestKeyRoutingTest extends ApiTest {
     var accepted = api().send("POST", "/api/v1/video/seedance2", headers, body);
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
     String id = accepted.json().path("id").asString();
-    return Tasks.awaitEnd(api(), key, id, Duration.ofSeconds(90));
+    return UpstreamFixtures.awaitEnd(jdbc, api(), key, id);
   }
 
   private String provider(JsonNode task) {
