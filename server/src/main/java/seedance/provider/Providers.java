@@ -54,9 +54,7 @@ public class Providers {
         (cell, steps) ->
             routes.put(
                 cell,
-                steps.stream()
-                    .map(step -> new Route(require(step.provider(), step.where()), step.model()))
-                    .toList()));
+                steps.stream().map(step -> new Route(require(step, cell), step.model())).toList()));
     log.info("routing table: {}", describe());
   }
 
@@ -128,6 +126,16 @@ public class Providers {
   /** The provider an earlier attempt used, to keep polling it. */
   public VideoProvider named(String name) {
     return require(name, "a task's recorded provider");
+  }
+
+  private VideoProvider require(RouteTable.Step step, String cell) {
+    var provider = require(step.provider(), step.where());
+    String channel = cell.substring(cell.indexOf('.') + 1);
+    if (!provider.servesChannel(channel)) {
+      throw new RoutingException(
+          step.where() + " names " + step.provider() + ", which has no " + channel + " channel");
+    }
+    return provider;
   }
 
   private boolean resting(String provider, Instant now) {

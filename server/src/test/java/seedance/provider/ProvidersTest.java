@@ -27,6 +27,24 @@ class ProvidersTest {
     }
   }
 
+  /** fal's channels. */
+  private record StandardOnly(String name) implements VideoProvider {
+    @Override
+    public String submit(GenerationRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public GenerationStatus poll(String upstreamId, GenerationRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean servesChannel(String channel) {
+      return channel.equals("standard");
+    }
+  }
+
   private static final Named LOCAL = new Named("local");
   private static final Named ARK = new Named("ark");
   private static final Named FAL = new Named("fal");
@@ -224,6 +242,17 @@ class ProvidersTest {
         .isInstanceOf(RoutingException.class)
         .hasMessageContaining("missing.yaml")
         .hasMessageContaining("cannot be read");
+  }
+
+  @Test
+  void aRouteGivingAChannelToAProviderWithoutItStopsStartUp() throws IOException {
+    String file =
+        file("routes:\n  pro:\n    wild:\n      - provider: fal\n        model: bytedance/x\n");
+
+    assertThatThrownBy(() -> providers(List.of(LOCAL, new StandardOnly("fal")), file))
+        .isInstanceOf(RoutingException.class)
+        .hasMessageContaining("routes.pro.wild[0]")
+        .hasMessageContaining("has no wild channel");
   }
 
   private void assertOneLine(String yaml, List<VideoProvider> configured, String... parts)
