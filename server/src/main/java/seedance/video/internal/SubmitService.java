@@ -7,8 +7,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.apikey.Caller;
+import seedance.config.CrashPoints;
 import seedance.credit.Book;
 import seedance.credit.CreditLedger;
+import seedance.credit.Reconciliation;
 import seedance.credit.Wallet;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
@@ -44,6 +46,8 @@ class SubmitService {
   private final JsonMapper json;
   private final TaskSettings taskSettings;
   private final ApplicationEventPublisher events;
+  private final Reconciliation reconciliation;
+  private final CrashPoints crashPoints;
   private final Providers providers;
 
   SubmitService(
@@ -56,7 +60,11 @@ class SubmitService {
       JsonMapper json,
       TaskSettings taskSettings,
       ApplicationEventPublisher events,
+      Reconciliation reconciliation,
+      CrashPoints crashPoints,
       Providers providers) {
+    this.reconciliation = reconciliation;
+    this.crashPoints = crashPoints;
     this.idempotency = idempotency;
     this.ledger = ledger;
     this.tasks = tasks;
@@ -80,6 +88,13 @@ class SubmitService {
     var earlier = replay(caller, key, fingerprint);
     if (earlier != null) {
       return earlier;
+    }
+    if (reconciliation.isFrozen(caller.accountId())) {
+      // Not a blip: the next reconciliation runs within the hour.
+      throw new ApiException(
+          ErrorCode.SERVICE_BUSY,
+          "this account's balance is being checked; new videos are paused until it reconciles",
+          Map.of("Retry-After", "600"));
     }
     long price = pricing.price(request);
     String taskId = RandomIds.next("sd2_", 24);
@@ -117,9 +132,11 @@ class SubmitService {
                       now + taskSettings.deadline().toMillis(),
                       sandboxOutcome,
                       book.wire()));
+              crashPoints.reach("ledger.after_charge_before_commit");
               return true;
             });
     if (stored) {
+      crashPoints.reach("submit.after_commit_before_response");
       events.publishEvent(new TaskSubmitted(taskId));
       return new Outcome(body, false);
     }
