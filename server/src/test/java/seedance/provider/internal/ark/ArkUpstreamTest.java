@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -25,6 +26,8 @@ import seedance.testing.Tasks;
  * their outputs are re-hosted from the upstream's expiring HTTPS links (served here from
  * 127.0.0.2), and an upstream refusal or our account's problem fails the task with a full refund.
  */
+// Closed after the class, so its worker never reaches a later class's fake on a reused port.
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "seedance.worker.enabled=true",
