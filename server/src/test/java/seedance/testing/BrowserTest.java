@@ -167,6 +167,22 @@ public abstract class BrowserTest extends ApiTest {
     return email;
   }
 
+  /**
+   * A new account with {@code credits} and an API key (made through the operator API), signed in in
+   * this browser through its set-password link; the browser is left on {@code /dashboard}.
+   */
+  protected Api.Customer signInAsNewCustomer(long credits) {
+    var customer = api().newCustomer(credits);
+    var link =
+        api().admin("POST", "/admin/v1/accounts/" + customer.accountId() + "/password-link", null);
+    String url = link.json().path("url").asString();
+    open(url.substring(url.indexOf("/set-password")));
+    type("#password", "password123");
+    clickAndLoad("form button[type=submit]");
+    await(d -> currentPath().equals("/dashboard"));
+    return customer;
+  }
+
   /** Signs in through the login page. */
   protected void signIn(String email, String password) {
     open("/login");
