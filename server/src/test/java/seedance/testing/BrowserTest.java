@@ -17,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -129,10 +130,18 @@ public abstract class BrowserTest extends ApiTest {
 
   /** Clicks something that loads a new page (a link, a submit button) and waits for that page. */
   protected void clickAndLoad(String css) {
-    var page = driver.findElement(By.tagName("html"));
+    // A mark on the old document's window: gone once the new document has loaded. (Waiting for an
+    // old element to go stale is unreliable: chromedriver sometimes answers with another error.)
+    script("window.__seedanceOldPage = true");
     find(css).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
-    find("body");
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    script(
+                        "return document.readyState === 'complete'"
+                            + " && window.__seedanceOldPage === undefined")));
   }
 
   protected boolean exists(String css) {
