@@ -160,7 +160,10 @@ public abstract class BrowserTest extends ApiTest {
   }
 
   protected <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    // A page being replaced can answer any driver error for a moment: ask again until the timeout.
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(condition);
   }
 
   /**
