@@ -16,6 +16,7 @@ class DashboardBrowserTest extends BrowserTest {
     screenshot("signup");
     String email = signUp();
     assertThat(find("#balance").getText()).isEqualTo("0");
+    assertThat(find("#sandbox-balance").getText()).contains("1,000").contains("sk_test_");
     screenshot("overview-new");
 
     clickAndLoad(".main-nav a[href='/dashboard/keys']");
