@@ -7,11 +7,10 @@ import org.springframework.web.bind.annotation.RestController;
 import seedance.apikey.Caller;
 import seedance.storage.DownloadLinks;
 import seedance.task.Task;
+import seedance.task.TaskOutput;
 import seedance.task.Tasks;
 import seedance.web.ApiException;
 import seedance.web.IsoTime;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class TaskController {
@@ -36,12 +35,10 @@ class TaskController {
   record Output(String videoUrl, String lastFrameUrl, Long seed) {}
 
   private final Tasks tasks;
-  private final JsonMapper json;
   private final DownloadLinks links;
 
-  TaskController(Tasks tasks, JsonMapper json, DownloadLinks links) {
+  TaskController(Tasks tasks, DownloadLinks links) {
     this.tasks = tasks;
-    this.json = json;
     this.links = links;
   }
 
@@ -63,16 +60,14 @@ class TaskController {
         t.channel(),
         t.creditsUsed(),
         t.creditsRefunded(),
-        t.outputJson() == null ? null : output(json.readTree(t.outputJson())),
+        TaskOutput.of(t).map(this::output).orElse(null),
         t.errorCode() == null ? null : new ErrorDetail(t.errorCode(), t.errorMessage()),
         IsoTime.format(t.createdAt()),
         IsoTime.format(t.updatedAt()));
   }
 
-  private Output output(JsonNode stored) {
+  private Output output(TaskOutput stored) {
     return new Output(
-        links.url(stored.path("video").asString()),
-        links.url(stored.path("last_frame").asString()),
-        stored.path("seed").isIntegralNumber() ? stored.path("seed").asLong() : null);
+        links.url(stored.videoKey()), links.url(stored.lastFrameKey()), stored.seed());
   }
 }

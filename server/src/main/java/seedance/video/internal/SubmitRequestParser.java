@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import seedance.media.UrlPolicy;
+import seedance.video.VideoParameters;
 import seedance.web.ApiException;
 import seedance.web.JsonObject;
 
@@ -25,12 +26,11 @@ final class SubmitRequestParser {
           "generate_audio",
           "fixed_lens",
           "seed");
-  static final List<String> MODES = List.of("text-to-video", "image-to-video", "media-to-video");
-  static final List<String> TIERS = List.of("mini", "standard", "pro");
-  static final List<String> CHANNELS = List.of("standard", "real", "wild");
-  static final List<String> ASPECT_RATIOS =
-      List.of("1:1", "21:9", "4:3", "3:4", "16:9", "9:16", "adaptive");
-  static final List<String> RESOLUTIONS = List.of("720p", "1080p", "1080p-plus", "4k");
+  static final List<String> MODES = VideoParameters.MODES;
+  static final List<String> TIERS = VideoParameters.TIERS;
+  static final List<String> CHANNELS = VideoParameters.CHANNELS;
+  static final List<String> ASPECT_RATIOS = VideoParameters.ASPECT_RATIOS;
+  static final List<String> RESOLUTIONS = VideoParameters.RESOLUTIONS;
   static final Set<String> PRO_ONLY_RESOLUTIONS = Set.of("1080p-plus", "4k");
   static final int PROMPT_MIN = 3;
   static final int PROMPT_MAX = 10_000;
@@ -44,17 +44,18 @@ final class SubmitRequestParser {
 
   static SubmitRequest parse(JsonObject body) {
     body.rejectUnknown(FIELDS);
-    String mode = oneOf(body, "mode", MODES, "text-to-video");
-    String tier = oneOf(body, "quality_tier", TIERS, "standard");
-    String channel = oneOf(body, "channel", CHANNELS, "standard");
+    String mode = oneOf(body, "mode", MODES, VideoParameters.DEFAULT_MODE);
+    String tier = oneOf(body, "quality_tier", TIERS, VideoParameters.DEFAULT_TIER);
+    String channel = oneOf(body, "channel", CHANNELS, VideoParameters.DEFAULT_CHANNEL);
     String prompt = prompt(body);
-    String aspectRatio = oneOf(body, "aspect_ratio", ASPECT_RATIOS, "16:9");
-    String durationText = body.string("duration").orElse("5");
+    String aspectRatio =
+        oneOf(body, "aspect_ratio", ASPECT_RATIOS, VideoParameters.DEFAULT_ASPECT_RATIO);
+    String durationText = body.string("duration").orElse(VideoParameters.DEFAULT_DURATION);
     if (!DURATION.matcher(durationText).matches()) {
       throw ApiException.invalidField(
           "duration", "duration must be a string from \"4\" to \"15\" (seconds)");
     }
-    String resolution = oneOf(body, "resolution", RESOLUTIONS, "720p");
+    String resolution = oneOf(body, "resolution", RESOLUTIONS, VideoParameters.DEFAULT_RESOLUTION);
     if (PRO_ONLY_RESOLUTIONS.contains(resolution) && !tier.equals("pro")) {
       throw ApiException.invalidField(
           "resolution", "resolution " + resolution + " is available on quality_tier pro only");
@@ -63,8 +64,9 @@ final class SubmitRequestParser {
     String endImageUrl = url(body, "end_image_url");
     List<String> mediaUrls = mediaUrls(body);
     checkMode(mode, imageUrl, endImageUrl, mediaUrls);
-    boolean generateAudio = body.bool("generate_audio").orElse(true);
-    boolean fixedLens = body.bool("fixed_lens").orElse(false);
+    boolean generateAudio =
+        body.bool("generate_audio").orElse(VideoParameters.DEFAULT_GENERATE_AUDIO);
+    boolean fixedLens = body.bool("fixed_lens").orElse(VideoParameters.DEFAULT_FIXED_LENS);
     Long seed = seed(body, tier, channel);
     return new SubmitRequest(
         mode,

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import seedance.apikey.Caller;
 import seedance.idempotency.IdempotencyKeys;
-import seedance.web.ApiException;
+import seedance.video.VideoSubmissions;
 import seedance.web.StrictJson;
 
 /**
@@ -17,54 +17,29 @@ import seedance.web.StrictJson;
 @RestController
 class VideoController {
 
-  static final String PATH = "/api/v1/video/seedance2";
-
   /**
    * Room for the worst legal body: 10 000 prompt characters as escaped surrogate pairs plus 14
    * URLs.
    */
   static final int MAX_BODY_BYTES = 256 * 1024;
 
-  /**
-   * Lets client tests make a locally rendered task fail on purpose; ignored by upstream providers.
-   */
-  static final String SANDBOX_HEADER = "X-Sandbox-Outcome";
+  private final VideoSubmissions submissions;
 
-  private final SubmitService submissions;
-
-  VideoController(SubmitService submissions) {
+  VideoController(VideoSubmissions submissions) {
     this.submissions = submissions;
   }
 
-  @PostMapping(PATH)
+  @PostMapping(VideoSubmissions.PATH)
   ResponseEntity<String> submit(HttpServletRequest request) {
     var caller = Caller.of(request);
     String key = IdempotencyKeys.requireKey(request);
     var body = StrictJson.readObject(request, MAX_BODY_BYTES);
-    var parsed = SubmitRequestParser.parse(body);
-    String sandboxOutcome = sandboxOutcome(request);
-    // The sandbox header changes what the task does, so a retry must repeat it to be the same
-    // request.
-    String target =
-        sandboxOutcome == null ? PATH : PATH + " " + SANDBOX_HEADER + ": " + sandboxOutcome;
-    String fingerprint = IdempotencyKeys.fingerprint("POST", target, body.node());
-    var outcome = submissions.submit(caller, key, fingerprint, parsed, sandboxOutcome);
+    var accepted =
+        submissions.submit(caller, key, body, request.getHeader(VideoSubmissions.SANDBOX_HEADER));
     var response = ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON);
-    if (outcome.replayed()) {
+    if (accepted.replayed()) {
       response.header("Idempotent-Replayed", "true");
     }
-    return response.body(outcome.body());
-  }
-
-  private static String sandboxOutcome(HttpServletRequest request) {
-    String value = request.getHeader(SANDBOX_HEADER);
-    if (value == null) {
-      return null;
-    }
-    if (!value.equals("failed")) {
-      throw ApiException.invalidField(
-          SANDBOX_HEADER, SANDBOX_HEADER + " must be \"failed\" (or be left out)");
-    }
-    return value;
+    return response.body(accepted.body());
   }
 }

@@ -1,0 +1,118 @@
+package seedance.dashboard.internal;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import seedance.video.VideoParameters;
+import seedance.web.JsonObject;
+import seedance.web.StrictJson;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The playground's fields as a user typed them, and the JSON body they stand for. The body goes
+ * through the API's own validation, so a wrong value gets the API's message; this class only
+ * translates HTML's way of sending things (blank fields, checkboxes, one URL per line).
+ */
+record PlaygroundForm(Map<String, String> fields) {
+
+  static final String IDEMPOTENCY_FIELD = "idempotency_key";
+  private static final Pattern INTEGER = Pattern.compile("-?\\d{1,30}");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  PlaygroundForm {
+    fields = Map.copyOf(fields);
+  }
+
+  /** The contract's defaults, with a fresh idempotency key for this form. */
+  static PlaygroundForm defaults(String idempotencyKey) {
+    var fields = new LinkedHashMap<String, String>();
+    fields.put("mode", VideoParameters.DEFAULT_MODE);
+    fields.put("quality_tier", VideoParameters.DEFAULT_TIER);
+    fields.put("channel", VideoParameters.DEFAULT_CHANNEL);
+    fields.put("prompt", "");
+    fields.put("aspect_ratio", VideoParameters.DEFAULT_ASPECT_RATIO);
+    fields.put("duration", VideoParameters.DEFAULT_DURATION);
+    fields.put("resolution", VideoParameters.DEFAULT_RESOLUTION);
+    fields.put("generate_audio", Boolean.toString(VideoParameters.DEFAULT_GENERATE_AUDIO));
+    fields.put("fixed_lens", Boolean.toString(VideoParameters.DEFAULT_FIXED_LENS));
+    fields.put(IDEMPOTENCY_FIELD, idempotencyKey);
+    return new PlaygroundForm(fields);
+  }
+
+  /** A submitted form; fields HTML leaves out (unchecked boxes) are read as unset. */
+  static PlaygroundForm submitted(Map<String, String> params) {
+    var fields = new LinkedHashMap<String, String>();
+    params.forEach(
+        (name, value) -> {
+          if (value != null) {
+            fields.put(name, value);
+          }
+        });
+    fields.putIfAbsent("generate_audio", "false");
+    fields.putIfAbsent("fixed_lens", "false");
+    return new PlaygroundForm(fields);
+  }
+
+  String value(String name) {
+    return fields.getOrDefault(name, "");
+  }
+
+  boolean checked(String name) {
+    String value = value(name);
+    return value.equals("true") || value.equals("on");
+  }
+
+  String idempotencyKey() {
+    return value(IDEMPOTENCY_FIELD);
+  }
+
+  /**
+   * The API body: choices as sent, the prompt with browser line ends made plain, URL fields only
+   * when filled in, and the seed as a JSON integer when it is one (else as text, which the API
+   * refuses with its own message).
+   */
+  JsonObject body() {
+    ObjectNode body = JSON.createObjectNode();
+    for (String field :
+        new String[] {
+          "mode", "quality_tier", "channel", "prompt", "aspect_ratio", "duration", "resolution"
+        }) {
+      if (fields.containsKey(field)) {
+        body.put(field, field.equals("prompt") ? value(field).replace("\r\n", "\n") : value(field));
+      }
+    }
+    putIfFilled(body, "image_url");
+    putIfFilled(body, "end_image_url");
+    var urls =
+        Arrays.stream(value("media_urls").split("\\R"))
+            .map(String::strip)
+            .filter(u -> !u.isEmpty());
+    var list = urls.toList();
+    if (!list.isEmpty()) {
+      var array = body.putArray("media_urls");
+      list.forEach(array::add);
+    }
+    body.put("generate_audio", checked("generate_audio"));
+    body.put("fixed_lens", checked("fixed_lens"));
+    String seed = value("seed").strip();
+    if (!seed.isEmpty()) {
+      if (INTEGER.matcher(seed).matches()) {
+        body.put("seed", new BigInteger(seed));
+      } else {
+        body.put("seed", seed);
+      }
+    }
+    return StrictJson.parseObject(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void putIfFilled(ObjectNode body, String field) {
+    String value = value(field).strip();
+    if (!value.isEmpty()) {
+      body.put(field, value);
+    }
+  }
+}
