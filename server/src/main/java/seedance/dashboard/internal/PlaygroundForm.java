@@ -17,13 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
  * through the API's own validation, so a wrong value gets the API's message; this class only
  * translates HTML's way of sending things (blank fields, checkboxes, one URL per line).
  */
-record PlaygroundForm(Map<String, String> fields) {
+public record PlaygroundForm(Map<String, String> fields) {
 
   static final String IDEMPOTENCY_FIELD = "idempotency_key";
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,30}");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  PlaygroundForm {
+  public PlaygroundForm {
     fields = Map.copyOf(fields);
   }
 
@@ -57,11 +57,11 @@ record PlaygroundForm(Map<String, String> fields) {
     return new PlaygroundForm(fields);
   }
 
-  String value(String name) {
+  public String value(String name) {
     return fields.getOrDefault(name, "");
   }
 
-  boolean checked(String name) {
+  public boolean checked(String name) {
     String value = value(name);
     return value.equals("true") || value.equals("on");
   }
@@ -76,6 +76,20 @@ record PlaygroundForm(Map<String, String> fields) {
    * refuses with its own message).
    */
   JsonObject body() {
+    return parse(tree());
+  }
+
+  /**
+   * The body with a stand-in prompt: the price does not depend on the prompt, so it can be shown
+   * before one is typed, while every other field is still checked as in a submit.
+   */
+  JsonObject pricedBody() {
+    ObjectNode body = tree();
+    body.put("prompt", "price preview");
+    return parse(body);
+  }
+
+  private ObjectNode tree() {
     ObjectNode body = JSON.createObjectNode();
     for (String field :
         new String[] {
@@ -106,6 +120,10 @@ record PlaygroundForm(Map<String, String> fields) {
         body.put("seed", seed);
       }
     }
+    return body;
+  }
+
+  private static JsonObject parse(ObjectNode body) {
     return StrictJson.parseObject(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
   }
 

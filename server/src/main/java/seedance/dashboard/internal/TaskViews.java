@@ -21,13 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * view, like an API read.
  */
 @Component
-class TaskViews {
+public class TaskViews {
 
   /** One parameter as the API names it. */
-  record Param(String name, String value) {}
+  public record Param(String name, String value) {}
 
   /** A gallery card. {@code posterUrl} (the last frame) is null until the task completes. */
-  record Card(
+  public record Card(
       String id,
       String status,
       String prompt,
@@ -39,7 +39,7 @@ class TaskViews {
       String createdAt) {}
 
   /** Everything the task page shows. */
-  record Detail(
+  public record Detail(
       Card card,
       String videoUrl,
       String lastFrameUrl,
