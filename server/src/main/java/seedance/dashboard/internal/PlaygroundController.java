@@ -1,0 +1,120 @@
+package seedance.dashboard.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import seedance.apikey.Caller;
+import seedance.dashboard.PageController;
+import seedance.dashboard.SignedIn;
+import seedance.video.VideoParameters;
+import seedance.video.VideoSubmissions;
+import seedance.web.ApiException;
+import seedance.web.RandomIds;
+
+/**
+ * A form with every parameter of the contract. It submits through the API's own path (validation,
+ * messages, idempotency, charge), under an idempotency key made when the form is shown, so a double
+ * click or a reload makes one task.
+ */
+@PageController
+class PlaygroundController {
+
+  private final VideoSubmissions submissions;
+
+  PlaygroundController(VideoSubmissions submissions) {
+    this.submissions = submissions;
+  }
+
+  @GetMapping("/dashboard/playground")
+  String form(Model model) {
+    return show(model, PlaygroundForm.defaults(newIdempotencyKey()), null);
+  }
+
+  @PostMapping("/dashboard/playground")
+  String submit(
+      @RequestParam Map<String, String> params,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    var form = PlaygroundForm.submitted(params);
+    String key = form.idempotencyKey();
+    if (key.isEmpty() || key.length() > 255) {
+      key = newIdempotencyKey();
+    }
+    // The dashboard acts for the account itself, not for one of its keys.
+    var caller = new Caller(SignedIn.of(request).accountId(), null, "live");
+    try {
+      var accepted = submissions.submit(caller, key, form.body(), null);
+      return "redirect:/dashboard/tasks/" + accepted.taskId();
+    } catch (ApiException e) {
+      response.setStatus(e.code().status());
+      return show(model, form, e);
+    }
+  }
+
+  /**
+   * The price of the form as it stands, after the API's validation: {@code {"credits":30}}, or the
+   * API's error envelope naming what it would refuse.
+   */
+  @PostMapping("/dashboard/playground/price")
+  ResponseEntity<Map<String, Object>> price(@RequestParam Map<String, String> params) {
+    try {
+      long credits = submissions.price(PlaygroundForm.submitted(params).pricedBody());
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("credits", credits));
+    } catch (ApiException e) {
+      var error = new LinkedHashMap<String, Object>();
+      error.put("code", e.code().wire());
+      error.put("message", e.getMessage());
+      if (e.param() != null) {
+        error.put("param", e.param());
+      }
+      return ResponseEntity.status(e.code().status())
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("error", error));
+    }
+  }
+
+  private String show(Model model, PlaygroundForm form, ApiException error) {
+    model.addAttribute("form", form);
+    model.addAttribute("modes", VideoParameters.MODES);
+    model.addAttribute("tiers", VideoParameters.TIERS);
+    model.addAttribute("channels", VideoParameters.CHANNELS);
+    model.addAttribute("ratios", VideoParameters.ASPECT_RATIOS);
+    model.addAttribute("resolutions", VideoParameters.RESOLUTIONS);
+    model.addAttribute(
+        "durations",
+        java.util.stream.IntStream.rangeClosed(
+                VideoParameters.MIN_DURATION, VideoParameters.MAX_DURATION)
+            .mapToObj(Integer::toString)
+            .toList());
+    model.addAttribute("price", initialPrice(form));
+    if (error != null) {
+      model.addAttribute("error", error.getMessage());
+      model.addAttribute("errorCode", error.code().wire());
+      model.addAttribute("errorParam", error.param());
+    }
+    return "dashboard/playground";
+  }
+
+  /** The price shown before any script runs; null while the form would be refused. */
+  private Long initialPrice(PlaygroundForm form) {
+    try {
+      return submissions.price(form.pricedBody());
+    } catch (ApiException e) {
+      return null;
+    }
+  }
+
+  private static String newIdempotencyKey() {
+    return "playground-" + RandomIds.next("", 24);
+  }
+}
