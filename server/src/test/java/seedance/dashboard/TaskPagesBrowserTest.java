@@ -42,7 +42,7 @@ class TaskPagesBrowserTest extends BrowserTest {
 
     assertThat(find("#task-status").getAttribute("data-status")).isEqualTo("completed");
     assertThat(find("#task-seed").getText()).isEqualTo("7");
-    assertThat(imageLoaded("#last-frame")).isTrue();
+    await(d -> imageLoaded("#last-frame"));
     String curl = find("#curl-text").getText();
     assertThat(curl)
         .contains(base() + "/api/v1/video/seedance2")
@@ -55,7 +55,7 @@ class TaskPagesBrowserTest extends BrowserTest {
     open("/dashboard/tasks");
     var card = find("[data-task-id='" + id + "']");
     assertThat(card.getText()).contains("a red fox running", "Completed", "24 credits");
-    assertThat(imageLoaded("[data-task-id='" + id + "'] img")).isTrue();
+    await(d -> imageLoaded("[data-task-id='" + id + "'] img"));
     screenshot("tasks");
   }
 

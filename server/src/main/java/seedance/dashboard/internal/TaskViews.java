@@ -74,7 +74,7 @@ public class TaskViews {
         card(task, JSON.readTree(body)),
         output.map(o -> links.url(o.videoKey())).orElse(null),
         output.map(o -> links.url(o.lastFrameKey())).orElse(null),
-        output.map(TaskOutput::seed).orElse(null),
+        seed(output.map(TaskOutput::seed).orElse(null), JSON.readTree(body)),
         task.errorCode(),
         task.errorMessage(),
         shown(task.updatedAt()),
@@ -84,7 +84,8 @@ public class TaskViews {
   private Card card(Task task, JsonNode request) {
     var params = new ArrayList<Param>();
     for (var field : request.properties()) {
-      if (field.getKey().equals("prompt")) {
+      // The prompt and the seed have places of their own on the pages.
+      if (field.getKey().equals("prompt") || field.getKey().equals("seed")) {
         continue;
       }
       JsonNode value = field.getValue();
@@ -105,6 +106,18 @@ public class TaskViews {
         task.creditsRefunded(),
         poster,
         shown(task.createdAt()));
+  }
+
+  /**
+   * The seed the video was made with, else the one asked for; null when it is still to be chosen at
+   * random.
+   */
+  private static Long seed(Long used, JsonNode request) {
+    if (used != null) {
+      return used;
+    }
+    JsonNode asked = request.path("seed");
+    return asked.isIntegralNumber() && asked.asLong() != -1 ? asked.asLong() : null;
   }
 
   /** The parameters that tell tasks apart at a glance: "standard · 720p · 16:9 · 5 s". */
