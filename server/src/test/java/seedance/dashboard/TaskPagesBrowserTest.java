@@ -47,12 +47,17 @@ class TaskPagesBrowserTest extends BrowserTest {
     assertThat(curl)
         .contains(base() + "/api/v1/video/seedance2")
         .contains("Bearer $SEEDANCE_API_KEY")
-        .contains("\"prompt\":\"a red fox running through fresh snow\"")
-        .contains("\"duration\":\"4\"")
+        .contains("\"prompt\" : \"a red fox running through fresh snow\"")
+        .contains("\"duration\" : \"4\"")
         .doesNotContain(key);
     screenshot("task-completed");
 
-    open("/dashboard/tasks");
+    open("/dashboard/tasks/" + id + "?lang=tr");
+    assertThat(find("#task-status").getText()).isEqualTo("Tamamlandı");
+    screenshot("task-completed-tr");
+
+    failedTask(key, "browser-api-2");
+    open("/dashboard/tasks?lang=en");
     var card = find("[data-task-id='" + id + "']");
     assertThat(card.getText()).contains("a red fox running", "Completed", "24 credits");
     await(d -> imageLoaded("[data-task-id='" + id + "'] img"));
@@ -97,18 +102,7 @@ class TaskPagesBrowserTest extends BrowserTest {
   @Test
   void aFailedTaskShowsItsErrorAndRefund() {
     String key = signUpWithCredits(100);
-    var accepted =
-        api()
-            .send(
-                "POST",
-                "/api/v1/video/seedance2",
-                Map.of(
-                    "Authorization", "Bearer " + key,
-                    "Content-Type", "application/json",
-                    "Idempotency-Key", "browser-failed-1",
-                    "X-Sandbox-Outcome", "failed"),
-                "{\"prompt\":\"this one is meant to fail\"}");
-    String id = accepted.json().path("id").asString();
+    String id = failedTask(key, "browser-failed-1");
 
     open("/dashboard/tasks/" + id);
     new WebDriverWait(browser(), RENDER).until(d -> exists("#task-error"));
@@ -118,6 +112,27 @@ class TaskPagesBrowserTest extends BrowserTest {
     assertThat(exists("video")).isFalse();
     assertThat(find("#curl-text").getText()).contains("X-Sandbox-Outcome: failed");
     screenshot("task-failed");
+  }
+
+  /** Submits a task that the worker fails on purpose (X-Sandbox-Outcome); returns its id. */
+  private String failedTask(String key, String idempotencyKey) {
+    var accepted =
+        api()
+            .send(
+                "POST",
+                "/api/v1/video/seedance2",
+                Map.of(
+                    "Authorization",
+                    "Bearer " + key,
+                    "Content-Type",
+                    "application/json",
+                    "Idempotency-Key",
+                    idempotencyKey,
+                    "X-Sandbox-Outcome",
+                    "failed"),
+                "{\"prompt\":\"this one is meant to fail\"}");
+    assertThat(accepted.status()).isEqualTo(202);
+    return accepted.json().path("id").asString();
   }
 
   /**

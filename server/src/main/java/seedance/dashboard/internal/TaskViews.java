@@ -78,7 +78,10 @@ public class TaskViews {
         task.errorCode(),
         task.errorMessage(),
         shown(task.updatedAt()),
-        CurlCommand.of(baseUrl(), body, task.sandboxOutcome()));
+        CurlCommand.of(
+            baseUrl(),
+            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(body)),
+            task.sandboxOutcome()));
   }
 
   private Card card(Task task, JsonNode request) {
