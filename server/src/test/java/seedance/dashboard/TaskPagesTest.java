@@ -85,6 +85,26 @@ class TaskPagesTest extends ApiTest {
     assertThat(user.get("/dashboard/tasks").text()).doesNotContain("data-task-id");
   }
 
+  @Test
+  void theGalleryPagesTwelveTasksAtATimeNewestFirst() {
+    var user = signedIn(13 * 24);
+    String first = null;
+    String last = null;
+    for (int i = 0; i < 13; i++) {
+      clock.advance(java.time.Duration.ofSeconds(1));
+      last = playgroundSubmit(user, Map.of("prompt", "boat number " + i, "duration", "4"));
+      first = first == null ? last : first;
+    }
+
+    var page1 = user.get("/dashboard/tasks").text();
+    assertThat(page1.split("data-task-id=\"", -1)).hasSize(13);
+    assertThat(page1).contains(last, "Page 1 of 2", "?page=2").doesNotContain(first);
+    var page2 = user.get("/dashboard/tasks?page=2").text();
+    assertThat(page2.split("data-task-id=\"", -1)).hasSize(2);
+    assertThat(page2).contains(first, "Page 2 of 2", "boat number 0");
+    assertThat(user.get("/dashboard/tasks?page=nonsense").text()).contains("Page 1 of 2");
+  }
+
   private PageClient signedIn(long credits) {
     var client = new PageClient(api().base());
     String email = "t" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
