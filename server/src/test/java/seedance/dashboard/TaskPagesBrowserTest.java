@@ -77,6 +77,15 @@ class TaskPagesBrowserTest extends BrowserTest {
     awaitText("#price-error", "resolution 4k is available on quality_tier pro only");
     new Select(find("#resolution")).selectByValue("720p");
     awaitText("#price", "24 credits");
+    assertThat(find("#balance").getText()).isEqualTo("500 credits");
+    // Each mode shows its own media fields; the price check names what the mode still needs.
+    assertThat(find("#image_url").isDisplayed()).isFalse();
+    new Select(find("#mode")).selectByValue("image-to-video");
+    await(d -> find("#image_url").isDisplayed());
+    awaitText("#price-error", "image_url is required for mode image-to-video");
+    new Select(find("#mode")).selectByValue("text-to-video");
+    await(d -> !find("#image_url").isDisplayed());
+    awaitText("#price", "24 credits");
 
     // A refusal shows the API's own message, next to the field it names.
     type("#prompt", "a paper boat on a rainy street");

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import seedance.apikey.Caller;
+import seedance.credit.CreditLedger;
 import seedance.dashboard.PageController;
 import seedance.dashboard.SignedIn;
 import seedance.video.VideoParameters;
@@ -27,14 +28,16 @@ import seedance.web.RandomIds;
 class PlaygroundController {
 
   private final VideoSubmissions submissions;
+  private final CreditLedger ledger;
 
-  PlaygroundController(VideoSubmissions submissions) {
+  PlaygroundController(VideoSubmissions submissions, CreditLedger ledger) {
     this.submissions = submissions;
+    this.ledger = ledger;
   }
 
   @GetMapping("/dashboard/playground")
-  String form(Model model) {
-    return show(model, PlaygroundForm.defaults(newIdempotencyKey()), null);
+  String form(HttpServletRequest request, Model model) {
+    return show(request, model, PlaygroundForm.defaults(newIdempotencyKey()), null);
   }
 
   @PostMapping("/dashboard/playground")
@@ -55,7 +58,7 @@ class PlaygroundController {
       return "redirect:/dashboard/tasks/" + accepted.taskId();
     } catch (ApiException e) {
       response.setStatus(e.code().status());
-      return show(model, form, e);
+      return show(request, model, form, e);
     }
   }
 
@@ -83,8 +86,10 @@ class PlaygroundController {
     }
   }
 
-  private String show(Model model, PlaygroundForm form, ApiException error) {
+  private String show(
+      HttpServletRequest request, Model model, PlaygroundForm form, ApiException error) {
     model.addAttribute("form", form);
+    model.addAttribute("balance", ledger.balance(SignedIn.of(request).accountId()));
     model.addAttribute("modes", VideoParameters.MODES);
     model.addAttribute("tiers", VideoParameters.TIERS);
     model.addAttribute("channels", VideoParameters.CHANNELS);
