@@ -42,11 +42,13 @@ class DashboardSecurityTest extends ApiTest {
             "/dashboard/keys",
             Map.of("name", "sneaky", "mode", "live", "_csrf", "0" + "f".repeat(63)));
     var logout = browser.postRaw("/logout", Map.of());
+    var login = browser().postRaw("/login", Map.of("email", email(), "password", PASSWORD));
 
     assertThat(missing.status()).isEqualTo(403);
     assertThat(missing.text()).contains("The form expired or did not come from this site");
     assertThat(wrong.status()).isEqualTo(403);
     assertThat(logout.status()).isEqualTo(403);
+    assertThat(login.status()).isEqualTo(403);
     var keys = browser.get("/dashboard/keys");
     assertThat(keys.status()).isEqualTo(200);
     assertThat(keys.text()).doesNotContain("sneaky");
@@ -174,6 +176,44 @@ class DashboardSecurityTest extends ApiTest {
     assertThat(turkish.text()).contains("lang=\"tr\"").contains("Giriş yap");
     assertThat(german.text()).contains("lang=\"en\"").contains("Sign in");
     assertThat(after.text()).contains("Hesabınızı oluşturun");
+  }
+
+  @Test
+  void aKeyNameIsShownAsTextNeverAsMarkup() {
+    var browser = signedUp();
+    browser.get("/dashboard/keys");
+
+    var created =
+        browser.post(
+            "/dashboard/keys", Map.of("name", "<script>alert(1)</script>", "mode", "test"));
+
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(created.text())
+        .doesNotContain("<script>alert(1)</script>")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(between(created.text(), "id=\"new-key\">", "<")).startsWith("sk_test_");
+  }
+
+  @Test
+  void afterSignInTheBrowserGoesWhereItWantedButNeverToAnotherSite() {
+    String email = email();
+    browser().signUp(email, PASSWORD);
+    var browser = browser();
+    var sent = browser.get("/dashboard/keys?x=1");
+    assertThat(sent.header("Location")).isEqualTo("/login?next=%2Fdashboard%2Fkeys%3Fx%3D1");
+    browser.get(sent.header("Location"));
+
+    var back =
+        browser.post(
+            "/login", Map.of("email", email, "password", PASSWORD, "next", "/dashboard/keys?x=1"));
+    var other = browser();
+    other.get("/login");
+    var elsewhere =
+        other.post(
+            "/login", Map.of("email", email, "password", PASSWORD, "next", "//evil.example/x"));
+
+    assertThat(back.header("Location")).endsWith("/dashboard/keys?x=1");
+    assertThat(elsewhere.header("Location")).endsWith("/dashboard").doesNotContain("evil");
   }
 
   private static String between(String text, String start, String end) {

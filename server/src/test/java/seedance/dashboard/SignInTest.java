@@ -48,6 +48,21 @@ class SignInTest extends ApiTest {
   }
 
   @Test
+  void anUnknownDashboardPathIsAnHtmlNotFoundPageAndAnUnknownApiPathStaysJson() {
+    var browser = browser();
+    browser.signUp(email(), "correct horse battery");
+
+    var page = browser.get("/dashboard/nothing-here");
+    var api = browser.get("/api/v1/nothing-here");
+
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.text()).contains("Not found");
+    assertThat(api.status()).isEqualTo(401);
+    assertThat(api.header("Content-Type")).startsWith("application/json");
+  }
+
+  @Test
   void aTakenEmailAndAShortPasswordAreRefusedWithAReadableMessage() {
     var browser = browser();
     String email = email();
