@@ -56,6 +56,14 @@ class TaskPagesTest extends ApiTest {
     var task = user.get("/dashboard/tasks/" + first).text();
     assertThat(task).contains("24 credits", "a paper boat");
     assertThat(user.get("/dashboard/tasks").text()).containsOnlyOnce("data-task-id=\"" + first);
+
+    // "Make another like this" fills the form with the task's request and a new key.
+    var copy = user.get("/dashboard/playground?from=" + first).text();
+    assertThat(copy).contains(">a paper boat</textarea>", "<option value=\"4\" selected");
+    assertThat(field(copy, "idempotency_key")).isNotEqualTo(key);
+    var stranger = signedIn(0);
+    assertThat(stranger.get("/dashboard/playground?from=" + first).text())
+        .doesNotContain("a paper boat");
   }
 
   @Test

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import seedance.apikey.Caller;
 import seedance.credit.CreditLedger;
 import seedance.dashboard.PageController;
 import seedance.dashboard.SignedIn;
+import seedance.task.Tasks;
 import seedance.video.VideoParameters;
 import seedance.video.VideoSubmissions;
 import seedance.web.ApiException;
@@ -29,15 +31,27 @@ class PlaygroundController {
 
   private final VideoSubmissions submissions;
   private final CreditLedger ledger;
+  private final Tasks tasks;
 
-  PlaygroundController(VideoSubmissions submissions, CreditLedger ledger) {
+  PlaygroundController(VideoSubmissions submissions, CreditLedger ledger, Tasks tasks) {
     this.submissions = submissions;
     this.ledger = ledger;
+    this.tasks = tasks;
   }
 
   @GetMapping("/dashboard/playground")
-  String form(HttpServletRequest request, Model model) {
-    return show(request, model, PlaygroundForm.defaults(newIdempotencyKey()), null);
+  String form(
+      @RequestParam(required = false) String from, HttpServletRequest request, Model model) {
+    String key = newIdempotencyKey();
+    // "Make another like this" from a task page: that task's request, if it is the account's.
+    var form =
+        from == null
+            ? PlaygroundForm.defaults(key)
+            : tasks
+                .findOwned(from, SignedIn.of(request).accountId())
+                .map(task -> PlaygroundForm.of(submissions.requestBody(task), key))
+                .orElseGet(() -> PlaygroundForm.defaults(key));
+    return show(request, model, form, null);
   }
 
   @PostMapping("/dashboard/playground")
@@ -97,8 +111,7 @@ class PlaygroundController {
     model.addAttribute("resolutions", VideoParameters.RESOLUTIONS);
     model.addAttribute(
         "durations",
-        java.util.stream.IntStream.rangeClosed(
-                VideoParameters.MIN_DURATION, VideoParameters.MAX_DURATION)
+        IntStream.rangeClosed(VideoParameters.MIN_DURATION, VideoParameters.MAX_DURATION)
             .mapToObj(Integer::toString)
             .toList());
     model.addAttribute("price", initialPrice(form));

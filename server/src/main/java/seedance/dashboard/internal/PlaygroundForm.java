@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import seedance.video.VideoParameters;
 import seedance.web.JsonObject;
@@ -39,6 +40,23 @@ public record PlaygroundForm(Map<String, String> fields) {
     fields.put("resolution", VideoParameters.DEFAULT_RESOLUTION);
     fields.put("generate_audio", Boolean.toString(VideoParameters.DEFAULT_GENERATE_AUDIO));
     fields.put("fixed_lens", Boolean.toString(VideoParameters.DEFAULT_FIXED_LENS));
+    fields.put(IDEMPOTENCY_FIELD, idempotencyKey);
+    return new PlaygroundForm(fields);
+  }
+
+  /** The form that asks for what {@code requestBody} (a submit's JSON body) asked for. */
+  static PlaygroundForm of(String requestBody, String idempotencyKey) {
+    var fields = new LinkedHashMap<String, String>();
+    for (var field : JSON.readTree(requestBody).properties()) {
+      var value = field.getValue();
+      if (value.isArray()) {
+        var lines = new StringJoiner("\n");
+        value.forEach(url -> lines.add(url.asString()));
+        fields.put(field.getKey(), lines.toString());
+      } else {
+        fields.put(field.getKey(), value.isString() ? value.asString() : value.toString());
+      }
+    }
     fields.put(IDEMPOTENCY_FIELD, idempotencyKey);
     return new PlaygroundForm(fields);
   }
