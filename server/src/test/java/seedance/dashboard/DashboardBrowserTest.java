@@ -111,6 +111,15 @@ class DashboardBrowserTest extends BrowserTest {
   }
 
   @Test
+  void anAccountMadeByTheOperatorSignsInThroughItsLinkAndSeesItsCredits() {
+    var customer = signInAsNewCustomer(120);
+
+    assertThat(find("#balance").getText()).isEqualTo("120");
+    assertThat(find("table.ledger tbody").getText()).contains("Top-up").contains("+120");
+    assertThat(api().balance(customer.key())).isEqualTo(120);
+  }
+
+  @Test
   void wrongPasswordsAndStrangePagesGetClearMessages() {
     String email = signUp();
     open("/dashboard/keys/key_doesnotexist");

@@ -37,6 +37,8 @@ class SignInTest extends ApiTest {
     var overview = browser.get("/dashboard");
     assertThat(overview.status()).isEqualTo(200);
     assertThat(overview.text()).contains(email).contains("id=\"balance\">0<");
+    // The container's own HttpSession is never used: sessions are the database's.
+    assertThat(browser.cookies()).containsOnlyKeys("sd_session", "sd_csrf");
   }
 
   @Test
@@ -115,5 +117,16 @@ class SignInTest extends ApiTest {
     assertThat(browser().get(path).status()).isEqualTo(410);
     var again = browser();
     assertThat(again.signIn(email, "operator made me").status()).isEqualTo(302);
+    var missing = api().admin("POST", "/admin/v1/accounts/acct_missing/password-link", null);
+    var noToken =
+        api()
+            .send(
+                "POST",
+                "/admin/v1/accounts/" + accountId + "/password-link",
+                java.util.Map.of(),
+                null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.errorCode()).isEqualTo("not_found");
+    assertThat(noToken.status()).isEqualTo(401);
   }
 }
