@@ -1,23 +1,38 @@
 package seedance.video;
 
 import seedance.apikey.Caller;
+import seedance.task.Task;
 import seedance.web.JsonObject;
 
 /**
- * Submitting a video job, as {@code POST /api/v1/video/seedance2} does it: validation, pricing,
- * idempotency, the charge and the task in one transaction. Other ways in (the MCP tools) go through
- * here, so a job costs and behaves the same whichever door it came through.
+ * The one way a video task is submitted, by the API and by the dashboard's playground alike: the
+ * contract's validation and messages, idempotency, the charge and the task in one transaction.
  */
 public interface VideoSubmissions {
 
-  /** The 202 body of the contract, and whether it replays an earlier request with the same key. */
-  record Accepted(String body, boolean replayed) {}
+  String PATH = SubmitContract.PATH;
 
   /**
-   * Validates {@code body} (400), then replays or refuses a used key (409), charges (402) and
-   * stores the task. Authentication and the rate limit are the caller's to have checked.
-   *
-   * @param sandboxOutcome {@code "failed"} to make a locally rendered task fail, else null
+   * Lets client tests make a locally rendered task fail on purpose; ignored by upstream providers.
+   */
+  String SANDBOX_HEADER = "X-Sandbox-Outcome";
+
+  /** The 202 answer and the task it is about; {@code replayed} when the key was used before. */
+  record Accepted(String taskId, String body, boolean replayed) {}
+
+  /**
+   * Validates {@code body} (then the sandbox header value, which may be null) and accepts it under
+   * the account's {@code idempotencyKey}; throws {@code ApiException} with the API's code and
+   * message when refused.
    */
   Accepted submit(Caller caller, String idempotencyKey, JsonObject body, String sandboxOutcome);
+
+  /** What {@code body} would cost, after the same validation as a submit. */
+  long price(JsonObject body);
+
+  /**
+   * The JSON body of a POST that asks for exactly what {@code task} asked for, every default spelt
+   * out.
+   */
+  String requestBody(Task task);
 }

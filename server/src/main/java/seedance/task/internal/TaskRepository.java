@@ -2,6 +2,7 @@ package seedance.task.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,17 @@ public class TaskRepository {
               :book)
       """;
   private static final String FIND = "SELECT " + COLUMNS + " FROM tasks WHERE id = :id";
+  // Newest first; id breaks ties between tasks created in the same millisecond so pages never
+  // overlap.
+  private static final String PAGE =
+      "SELECT "
+          + COLUMNS
+          + """
+          FROM tasks WHERE account_id = :accountId
+          ORDER BY created_at DESC, id DESC
+          LIMIT :limit OFFSET :offset
+          """;
+  private static final String COUNT = "SELECT COUNT(*) FROM tasks WHERE account_id = :accountId";
 
   private final JdbcClient jdbc;
 
@@ -54,6 +66,19 @@ public class TaskRepository {
 
   public Optional<Task> find(String id) {
     return jdbc.sql(FIND).param("id", id).query(TaskRepository::map).optional();
+  }
+
+  public List<Task> page(String accountId, long offset, int limit) {
+    return jdbc.sql(PAGE)
+        .param("accountId", accountId)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(TaskRepository::map)
+        .list();
+  }
+
+  public long count(String accountId) {
+    return jdbc.sql(COUNT).param("accountId", accountId).query(Long.class).single();
   }
 
   private static Task map(ResultSet rs, int row) throws SQLException {

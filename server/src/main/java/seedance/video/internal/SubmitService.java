@@ -36,9 +36,6 @@ class SubmitService implements VideoSubmissions {
 
   static final String MODEL = "seedance2";
 
-  /** The answer, and whether it is a replay of an earlier request with the same key. */
-  record Outcome(String body, boolean replayed) {}
-
   private final IdempotencyKeys idempotency;
   private final CreditLedger ledger;
   private final Tasks tasks;
@@ -81,19 +78,57 @@ class SubmitService implements VideoSubmissions {
 
   @Override
   public Accepted submit(Caller caller, String key, JsonObject body, String sandboxOutcome) {
-    var parsed = SubmitRequestParser.parse(body);
+    var request = SubmitRequestParser.parse(body);
+    checkSandboxOutcome(sandboxOutcome);
     // The sandbox header changes what the task does, so a retry must repeat it to be the same
     // request.
     String target =
-        sandboxOutcome == null
-            ? VideoController.PATH
-            : VideoController.PATH + " " + VideoController.SANDBOX_HEADER + ": " + sandboxOutcome;
+        sandboxOutcome == null ? PATH : PATH + " " + SANDBOX_HEADER + ": " + sandboxOutcome;
     String fingerprint = IdempotencyKeys.fingerprint("POST", target, body.node());
-    var outcome = submit(caller, key, fingerprint, parsed, sandboxOutcome);
-    return new Accepted(outcome.body(), outcome.replayed());
+    return submit(caller, key, fingerprint, request, sandboxOutcome);
   }
 
-  Outcome submit(
+  @Override
+  public long price(JsonObject body) {
+    return pricing.price(SubmitRequestParser.parse(body));
+  }
+
+  @Override
+  public String requestBody(Task task) {
+    var request = json.readValue(task.requestJson(), SubmitRequest.class);
+    var body = new LinkedHashMap<String, Object>();
+    body.put("prompt", request.prompt());
+    body.put("mode", request.mode());
+    body.put("quality_tier", request.qualityTier());
+    body.put("channel", request.channel());
+    body.put("aspect_ratio", request.aspectRatio());
+    body.put("duration", Integer.toString(request.duration()));
+    body.put("resolution", request.resolution());
+    if (request.imageUrl() != null) {
+      body.put("image_url", request.imageUrl());
+    }
+    if (request.endImageUrl() != null) {
+      body.put("end_image_url", request.endImageUrl());
+    }
+    if (request.mediaUrls() != null && !request.mediaUrls().isEmpty()) {
+      body.put("media_urls", request.mediaUrls());
+    }
+    body.put("generate_audio", request.generateAudio());
+    body.put("fixed_lens", request.fixedLens());
+    if (request.seed() != null) {
+      body.put("seed", request.seed());
+    }
+    return json.writeValueAsString(body);
+  }
+
+  private static void checkSandboxOutcome(String value) {
+    if (value != null && !value.equals("failed")) {
+      throw ApiException.invalidField(
+          SANDBOX_HEADER, SANDBOX_HEADER + " must be \"failed\" (or be left out)");
+    }
+  }
+
+  private Accepted submit(
       Caller caller,
       String headerKey,
       String fingerprint,
@@ -154,7 +189,7 @@ class SubmitService implements VideoSubmissions {
     if (stored) {
       crashPoints.reach("submit.after_commit_before_response");
       events.publishEvent(new TaskSubmitted(taskId));
-      return new Outcome(body, false);
+      return new Accepted(taskId, body, false);
     }
     var winner = replay(caller, key, fingerprint);
     if (winner == null) {
@@ -188,7 +223,7 @@ class SubmitService implements VideoSubmissions {
     }
   }
 
-  private Outcome replay(Caller caller, String key, String fingerprint) {
+  private Accepted replay(Caller caller, String key, String fingerprint) {
     var stored = idempotency.find(caller.accountId(), key);
     if (stored.isEmpty()) {
       return null;
@@ -196,7 +231,7 @@ class SubmitService implements VideoSubmissions {
     if (!stored.get().fingerprint().equals(fingerprint)) {
       throw IdempotencyKeys.reusedWithOtherBody();
     }
-    return new Outcome(stored.get().body(), true);
+    return new Accepted(stored.get().taskId(), stored.get().body(), true);
   }
 
   private String acceptedBody(String taskId, SubmitRequest request, long price) {

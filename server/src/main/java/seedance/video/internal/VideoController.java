@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RestController;
 import seedance.apikey.Caller;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.video.VideoSubmissions;
-import seedance.web.ApiException;
 import seedance.web.StrictJson;
 
 /**
@@ -18,18 +17,11 @@ import seedance.web.StrictJson;
 @RestController
 class VideoController {
 
-  static final String PATH = "/api/v1/video/seedance2";
-
   /**
    * Room for the worst legal body: 10 000 prompt characters as escaped surrogate pairs plus 14
    * URLs.
    */
   static final int MAX_BODY_BYTES = 256 * 1024;
-
-  /**
-   * Lets client tests make a locally rendered task fail on purpose; ignored by upstream providers.
-   */
-  static final String SANDBOX_HEADER = "X-Sandbox-Outcome";
 
   private final VideoSubmissions submissions;
 
@@ -37,29 +29,17 @@ class VideoController {
     this.submissions = submissions;
   }
 
-  @PostMapping(PATH)
+  @PostMapping(VideoSubmissions.PATH)
   ResponseEntity<String> submit(HttpServletRequest request) {
     var caller = Caller.of(request);
     String key = IdempotencyKeys.requireKey(request);
     var body = StrictJson.readObject(request, MAX_BODY_BYTES);
-    String sandboxOutcome = sandboxOutcome(request);
-    var outcome = submissions.submit(caller, key, body, sandboxOutcome);
+    var accepted =
+        submissions.submit(caller, key, body, request.getHeader(VideoSubmissions.SANDBOX_HEADER));
     var response = ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON);
-    if (outcome.replayed()) {
+    if (accepted.replayed()) {
       response.header("Idempotent-Replayed", "true");
     }
-    return response.body(outcome.body());
-  }
-
-  private static String sandboxOutcome(HttpServletRequest request) {
-    String value = request.getHeader(SANDBOX_HEADER);
-    if (value == null) {
-      return null;
-    }
-    if (!value.equals("failed")) {
-      throw ApiException.invalidField(
-          SANDBOX_HEADER, SANDBOX_HEADER + " must be \"failed\" (or be left out)");
-    }
-    return value;
+    return response.body(accepted.body());
   }
 }
