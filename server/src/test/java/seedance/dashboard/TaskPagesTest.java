@@ -113,6 +113,30 @@ class TaskPagesTest extends ApiTest {
     assertThat(user.get("/dashboard/tasks?page=nonsense").text()).contains("Page 1 of 2");
   }
 
+  @Test
+  void aPlaygroundSubmitCountsAgainstTheAccountsRateLimitLikeAnApiCall() {
+    clock.freeze();
+    try {
+      var client = new PageClient(api().base());
+      String email = "r" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+      assertThat(client.signUp(email, "password123").status()).isIn(302, 303);
+      String accountId = accounts.findByEmail(email).orElseThrow().id();
+      String key = api().createKey(accountId, "limits");
+      for (int i = 0; i < 30; i++) {
+        assertThat(api().get(key, "/api/v1/account").status()).isEqualTo(200);
+      }
+
+      client.get("/dashboard/playground");
+      var refused = client.post("/dashboard/playground", Map.of("prompt", "one too many"));
+
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.text()).contains("rate limit");
+      assertThat(client.get("/dashboard/tasks").text()).doesNotContain("data-task-id=");
+    } finally {
+      clock.unfreeze();
+    }
+  }
+
   private PageClient signedIn(long credits) {
     var client = new PageClient(api().base());
     String email = "t" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

@@ -15,6 +15,7 @@ import seedance.apikey.Caller;
 import seedance.credit.CreditLedger;
 import seedance.dashboard.PageController;
 import seedance.dashboard.SignedIn;
+import seedance.ratelimit.RateLimits;
 import seedance.task.Tasks;
 import seedance.video.SubmitContract;
 import seedance.video.VideoSubmissions;
@@ -32,8 +33,11 @@ class PlaygroundController {
   private final VideoSubmissions submissions;
   private final CreditLedger ledger;
   private final Tasks tasks;
+  private final RateLimits rateLimits;
 
-  PlaygroundController(VideoSubmissions submissions, CreditLedger ledger, Tasks tasks) {
+  PlaygroundController(
+      VideoSubmissions submissions, CreditLedger ledger, Tasks tasks, RateLimits rateLimits) {
+    this.rateLimits = rateLimits;
     this.submissions = submissions;
     this.ledger = ledger;
     this.tasks = tasks;
@@ -68,6 +72,8 @@ class PlaygroundController {
     // The dashboard acts for the account itself, not for one of its keys.
     var caller = new Caller(SignedIn.of(request).accountId(), null, "live");
     try {
+      // A playground submit is one request of the account, like an API call.
+      rateLimits.admit(caller.accountId(), true);
       var accepted = submissions.submit(caller, key, form.body(), null);
       return "redirect:/dashboard/tasks/" + accepted.taskId();
     } catch (ApiException e) {
