@@ -2,7 +2,8 @@ package seedance.task;
 
 /**
  * A video task. {@code requestJson} is the validated request with defaults filled in; {@code
- * outputJson} is set when it completes. Times are epoch milliseconds.
+ * outputJson} is set when it completes. Times are epoch milliseconds. {@code book} is the ledger
+ * book it was paid from ({@code live}, or {@code sandbox} for a test key).
  */
 public record Task(
     String id,
@@ -21,7 +22,8 @@ public record Task(
     long createdAt,
     long updatedAt,
     long deadlineAt,
-    String sandboxOutcome) {
+    String sandboxOutcome,
+    String book) {
 
   public static final String PROCESSING = "processing";
   public static final String COMPLETED = "completed";

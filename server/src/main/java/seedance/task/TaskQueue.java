@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import seedance.credit.Book;
 import seedance.credit.CreditLedger;
+import seedance.credit.Wallet;
 import seedance.task.internal.QueueRepository;
 
 /**
@@ -100,7 +102,10 @@ public class TaskQueue {
         transactions.execute(
             tx -> {
               var refund = repository.fail(taskId, token, code, message, clock.millis());
-              refund.ifPresent(r -> ledger.refund(r.accountId(), taskId, r.credits()));
+              refund.ifPresent(
+                  r ->
+                      ledger.refund(
+                          new Wallet(r.accountId(), Book.fromWire(r.book())), taskId, r.credits()));
               return refund.isPresent();
             });
     return Boolean.TRUE.equals(done);

@@ -132,12 +132,14 @@ class CreditLedgerTest extends ApiTest {
 
   private void assertBalanceEqualsLedger(String accountId) {
     long balance =
-        jdbc.sql("SELECT balance FROM credit_balances WHERE account_id = ?")
+        jdbc.sql("SELECT balance FROM credit_balances WHERE account_id = ? AND book = 'live'")
             .param(accountId)
             .query(Long.class)
             .single();
     long sum =
-        jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account_id = ?")
+        jdbc.sql(
+                "SELECT COALESCE(SUM(amount), 0) FROM ledger_entries"
+                    + " WHERE account_id = ? AND book = 'live'")
             .param(accountId)
             .query(Long.class)
             .single();

@@ -32,7 +32,7 @@ class LockContentionTest extends ApiTest {
           statement.execute(
               "SELECT balance FROM credit_balances WHERE account_id = '"
                   + customer.accountId()
-                  + "' FOR UPDATE");
+                  + "' AND book = 'live' FOR UPDATE");
         } else {
           // SQLite locks the whole database for writing.
           statement.execute(

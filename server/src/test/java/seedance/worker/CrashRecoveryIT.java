@@ -104,11 +104,15 @@ class CrashRecoveryIT {
       assertThat(
               single(
                   db,
-                  "SELECT SUM(amount) FROM ledger_entries WHERE account_id = '" + accountId + "'"))
+                  "SELECT SUM(amount) FROM ledger_entries WHERE account_id = '"
+                      + accountId
+                      + "' AND book = 'live'"))
           .isEqualTo(
               single(
                   db,
-                  "SELECT balance FROM credit_balances WHERE account_id = '" + accountId + "'"));
+                  "SELECT balance FROM credit_balances WHERE account_id = '"
+                      + accountId
+                      + "' AND book = 'live'"));
     }
   }
 

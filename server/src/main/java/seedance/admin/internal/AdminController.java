@@ -17,7 +17,9 @@ import seedance.account.Account;
 import seedance.account.Accounts;
 import seedance.apikey.ApiKeyView;
 import seedance.apikey.ApiKeys;
+import seedance.credit.Book;
 import seedance.credit.CreditLedger;
+import seedance.credit.Wallet;
 import seedance.web.ApiException;
 import seedance.web.IsoTime;
 import seedance.web.StrictJson;
@@ -32,7 +34,8 @@ class AdminController {
   private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final long MAX_GRANT = 1_000_000_000_000L;
 
-  record AccountBody(String id, String email, long balance, String createdAt) {}
+  record AccountBody(
+      String id, String email, long balance, long sandboxBalance, String createdAt) {}
 
   record KeyBody(
       String id,
@@ -87,19 +90,19 @@ class AdminController {
               }
               return created;
             });
-    return ResponseEntity.status(HttpStatus.CREATED).body(accountBody(account, credits));
+    return ResponseEntity.status(HttpStatus.CREATED).body(accountBody(account));
   }
 
   @GetMapping("/admin/v1/accounts/{id}")
   AccountBody getAccount(@PathVariable String id) {
     var account = accounts.require(id);
-    return accountBody(account, ledger.balance(id));
+    return accountBody(account);
   }
 
   @PostMapping("/admin/v1/accounts/{id}/credits")
   AccountBody grant(@PathVariable String id, HttpServletRequest request) {
     var body = StrictJson.readObject(request, MAX_BODY_BYTES);
-    body.rejectUnknown(Set.of("amount", "reference"));
+    body.rejectUnknown(Set.of("amount", "reference", "book"));
     long amount =
         body.integer("amount")
             .orElseThrow(() -> ApiException.invalidField("amount", "amount is required"));
@@ -112,24 +115,31 @@ class AdminController {
     if (reference.isBlank() || reference.length() > 255) {
       throw ApiException.invalidField("reference", "reference must be 1 to 255 characters");
     }
+    var book =
+        switch (body.string("book").orElse("live")) {
+          case "live" -> Book.LIVE;
+          case "sandbox" -> Book.SANDBOX;
+          default -> throw ApiException.invalidField("book", "book must be live or sandbox");
+        };
     var account = accounts.require(id);
-    long balance;
+    var wallet = new Wallet(id, book);
     try {
-      balance = transactions.execute(tx -> ledger.grant(id, amount, reference));
+      transactions.execute(tx -> ledger.grant(wallet, amount, reference));
     } catch (DuplicateKeyException e) {
       // A concurrent grant with the same reference won the race; answer as its replay would.
-      balance = transactions.execute(tx -> ledger.grant(id, amount, reference));
+      transactions.execute(tx -> ledger.grant(wallet, amount, reference));
     }
-    return accountBody(account, balance);
+    return accountBody(account);
   }
 
   @PostMapping("/admin/v1/accounts/{id}/keys")
   ResponseEntity<CreatedKeyBody> createKey(@PathVariable String id, HttpServletRequest request) {
     var body = StrictJson.readObject(request, MAX_BODY_BYTES);
-    body.rejectUnknown(Set.of("name"));
+    body.rejectUnknown(Set.of("name", "mode"));
     String name = body.string("name").orElse("default");
+    String mode = body.string("mode").orElse("live");
     accounts.require(id);
-    var created = keys.create(id, name, "live");
+    var created = keys.create(id, name, mode);
     var view = created.view();
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(
@@ -157,9 +167,13 @@ class AdminController {
     return ResponseEntity.noContent().build();
   }
 
-  private static AccountBody accountBody(Account account, long balance) {
+  private AccountBody accountBody(Account account) {
     return new AccountBody(
-        account.id(), account.email(), balance, IsoTime.format(account.createdAt()));
+        account.id(),
+        account.email(),
+        ledger.balance(account.id()),
+        ledger.balance(Wallet.sandbox(account.id())),
+        IsoTime.format(account.createdAt()));
   }
 
   private static KeyBody keyBody(ApiKeyView key) {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.credit.CreditLedger;
+import seedance.credit.Wallet;
 import seedance.web.ApiException;
 import seedance.web.ErrorCode;
 import tools.jackson.databind.JsonNode;
@@ -122,7 +123,7 @@ class StripeWebhooks {
     if (!repository.markPaid(sessionId, clock.millis())) {
       return "already_paid";
     }
-    ledger.grant(checkout.holder(), checkout.credits(), "stripe:" + sessionId);
+    ledger.grant(Wallet.live(checkout.holder()), checkout.credits(), "stripe:" + sessionId);
     return "granted";
   }
 }

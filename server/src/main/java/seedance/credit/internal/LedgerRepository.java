@@ -7,41 +7,43 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import seedance.credit.LedgerEntry;
+import seedance.credit.Wallet;
 
 @Repository
 public class LedgerRepository {
 
   private static final String OPEN =
       """
-      INSERT INTO credit_balances (account_id, balance) VALUES (:accountId, 0)
+      INSERT INTO credit_balances (account_id, book, balance) VALUES (:holder, :book, 0)
+      ON CONFLICT DO NOTHING
       """;
   private static final String BALANCE =
       """
-      SELECT balance FROM credit_balances WHERE account_id = :accountId
+      SELECT balance FROM credit_balances WHERE account_id = :holder AND book = :book
       """;
   // The WHERE clause is the overdraft guard: under concurrency the loser re-checks it on the newest
   // row.
   private static final String ADD =
       """
       UPDATE credit_balances SET balance = balance + :delta
-      WHERE account_id = :accountId AND balance + :delta >= 0
+      WHERE account_id = :holder AND book = :book AND balance + :delta >= 0
       RETURNING balance
       """;
   private static final String INSERT =
       """
       INSERT INTO ledger_entries
-        (id, account_id, task_id, kind, amount, balance_after, reference, created_at)
-      VALUES (:id, :accountId, :taskId, :kind, :amount, :balanceAfter, :reference, :createdAt)
+        (id, account_id, book, task_id, kind, amount, balance_after, reference, created_at)
+      VALUES (:id, :holder, :book, :taskId, :kind, :amount, :balanceAfter, :reference, :createdAt)
       """;
   private static final String COLUMNS =
-      "id, account_id, task_id, kind, amount, balance_after, reference, created_at";
+      "id, account_id, book, task_id, kind, amount, balance_after, reference, created_at";
   private static final String BY_REFERENCE =
       "SELECT " + COLUMNS + " FROM ledger_entries WHERE reference = :reference";
-  private static final String BY_ACCOUNT =
+  private static final String BY_WALLET =
       "SELECT "
           + COLUMNS
-          + " FROM ledger_entries WHERE account_id = :accountId"
-          + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+          + " FROM ledger_entries WHERE account_id = :holder AND book = :book"
+          + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
 
   private final JdbcClient jdbc;
 
@@ -49,20 +51,30 @@ public class LedgerRepository {
     this.jdbc = jdbc;
   }
 
-  public void openBalance(String accountId) {
-    jdbc.sql(OPEN).param("accountId", accountId).update();
+  /** Opens an empty balance; true if it did not exist before. */
+  public boolean openBalance(Wallet wallet) {
+    return jdbc.sql(OPEN)
+            .param("holder", wallet.holder())
+            .param("book", wallet.book().wire())
+            .update()
+        == 1;
   }
 
-  public Optional<Long> balance(String accountId) {
-    return jdbc.sql(BALANCE).param("accountId", accountId).query(Long.class).optional();
+  public Optional<Long> balance(Wallet wallet) {
+    return jdbc.sql(BALANCE)
+        .param("holder", wallet.holder())
+        .param("book", wallet.book().wire())
+        .query(Long.class)
+        .optional();
   }
 
   /**
    * Adds {@code delta} unless the balance would go below zero; returns the new balance, or empty.
    */
-  public Optional<Long> add(String accountId, long delta) {
+  public Optional<Long> add(Wallet wallet, long delta) {
     return jdbc.sql(ADD)
-        .param("accountId", accountId)
+        .param("holder", wallet.holder())
+        .param("book", wallet.book().wire())
         .param("delta", delta)
         .query(Long.class)
         .optional();
@@ -71,7 +83,8 @@ public class LedgerRepository {
   public void insert(LedgerEntry e) {
     jdbc.sql(INSERT)
         .param("id", e.id())
-        .param("accountId", e.accountId())
+        .param("holder", e.accountId())
+        .param("book", e.book())
         .param("taskId", e.taskId())
         .param("kind", e.kind())
         .param("amount", e.amount())
@@ -88,10 +101,12 @@ public class LedgerRepository {
         .optional();
   }
 
-  public List<LedgerEntry> entries(String accountId, int limit) {
-    return jdbc.sql(BY_ACCOUNT)
-        .param("accountId", accountId)
+  public List<LedgerEntry> entries(Wallet wallet, int limit, int offset) {
+    return jdbc.sql(BY_WALLET)
+        .param("holder", wallet.holder())
+        .param("book", wallet.book().wire())
         .param("limit", limit)
+        .param("offset", offset)
         .query(LedgerRepository::map)
         .list();
   }
@@ -102,9 +117,10 @@ public class LedgerRepository {
         rs.getString(2),
         rs.getString(3),
         rs.getString(4),
-        rs.getLong(5),
+        rs.getString(5),
         rs.getLong(6),
-        rs.getString(7),
-        rs.getLong(8));
+        rs.getLong(7),
+        rs.getString(8),
+        rs.getLong(9));
   }
 }

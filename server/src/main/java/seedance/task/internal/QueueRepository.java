@@ -51,14 +51,14 @@ public class QueueRepository {
       UPDATE tasks SET status = 'failed', error_code = :code, error_message = :message,
                        credits_refunded = credits_used, updated_at = :now, lease_until = NULL
       WHERE id = :id AND lease_token = :token AND status = 'processing'
-      RETURNING account_id, credits_used
+      RETURNING account_id, book, credits_used
       """;
   private static final String FAIL_UNFENCED =
       """
       UPDATE tasks SET status = 'failed', error_code = :code, error_message = :message,
                        credits_refunded = credits_used, updated_at = :now, lease_until = NULL
       WHERE id = :id AND status = 'processing'
-      RETURNING account_id, credits_used
+      RETURNING account_id, book, credits_used
       """;
   private static final String UPSTREAM =
       """
@@ -75,7 +75,7 @@ public class QueueRepository {
       """;
 
   /** What a failed update returns: whose credits to give back, and how many. */
-  public record Refund(String accountId, long credits) {}
+  public record Refund(String accountId, String book, long credits) {}
 
   private final JdbcClient jdbc;
   private final String claimSql;
@@ -149,7 +149,7 @@ public class QueueRepository {
         .param("code", code)
         .param("message", message)
         .param("now", now)
-        .query((rs, n) -> new Refund(rs.getString(1), rs.getLong(2)))
+        .query((rs, n) -> new Refund(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .optional();
   }
 

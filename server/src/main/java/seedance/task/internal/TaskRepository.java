@@ -14,15 +14,16 @@ public class TaskRepository {
       """
       id, account_id, api_key_id, status, model, quality_tier, channel, request_json, credits_used,
       credits_refunded, output_json, error_code, error_message, created_at, updated_at, deadline_at,
-      sandbox_outcome
+      sandbox_outcome, book
       """;
   private static final String INSERT =
       """
       INSERT INTO tasks
         (id, account_id, api_key_id, status, model, quality_tier, channel, request_json, credits_used,
-         credits_refunded, created_at, updated_at, run_at, deadline_at, sandbox_outcome)
+         credits_refunded, created_at, updated_at, run_at, deadline_at, sandbox_outcome, book)
       VALUES (:id, :accountId, :apiKeyId, :status, :model, :qualityTier, :channel, :requestJson,
-              :creditsUsed, 0, :createdAt, :updatedAt, :createdAt, :deadlineAt, :sandboxOutcome)
+              :creditsUsed, 0, :createdAt, :updatedAt, :createdAt, :deadlineAt, :sandboxOutcome,
+              :book)
       """;
   private static final String FIND = "SELECT " + COLUMNS + " FROM tasks WHERE id = :id";
 
@@ -47,6 +48,7 @@ public class TaskRepository {
         .param("updatedAt", t.updatedAt())
         .param("deadlineAt", t.deadlineAt())
         .param("sandboxOutcome", t.sandboxOutcome())
+        .param("book", t.book())
         .update();
   }
 
@@ -72,6 +74,7 @@ public class TaskRepository {
         rs.getLong(14),
         rs.getLong(15),
         rs.getLong(16),
-        rs.getString(17));
+        rs.getString(17),
+        rs.getString(18));
   }
 }

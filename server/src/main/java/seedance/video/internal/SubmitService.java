@@ -6,7 +6,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.apikey.Caller;
+import seedance.credit.Book;
 import seedance.credit.CreditLedger;
+import seedance.credit.Wallet;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
 import seedance.task.Task;
@@ -78,7 +80,8 @@ class SubmitService {
                 tx.setRollbackOnly();
                 return false;
               }
-              ledger.charge(caller.accountId(), taskId, price);
+              var book = Book.forKeyMode(caller.mode());
+              ledger.charge(new Wallet(caller.accountId(), book), taskId, price);
               long now = clock.millis();
               tasks.insert(
                   new Task(
@@ -98,7 +101,8 @@ class SubmitService {
                       now,
                       now,
                       now + taskSettings.deadline().toMillis(),
-                      sandboxOutcome));
+                      sandboxOutcome,
+                      book.wire()));
               return true;
             });
     if (stored) {
