@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import seedance.credit.CreditLedger;
+import seedance.credit.Wallet;
+import seedance.team.Teams;
 import seedance.testing.Api;
 import seedance.testing.ApiTest;
 import seedance.testing.FakeStripe;
@@ -41,6 +43,7 @@ class StripeWebhookTest extends ApiTest {
 
   @Autowired Checkouts checkouts;
   @Autowired CreditLedger ledger;
+  @Autowired Teams teams;
 
   String accountId;
 
@@ -208,6 +211,16 @@ class StripeWebhookTest extends ApiTest {
         .contains("amount_mismatch");
     assertThat(STRIPE.deliver(STRIPE.event("customer.created", STRIPE.sessionJson(session))).body())
         .contains("ignored");
+    assertThat(balance()).isZero();
+  }
+
+  @Test
+  void aPackBoughtForTheTeamLandsInThePoolOnly() {
+    var team = teams.create(accountId, "Buyers");
+    String url = checkouts.start(accountId, team.id(), "creator", api().base());
+    String sessionId = url.substring(url.lastIndexOf('/') + 1);
+    assertThat(STRIPE.pay(sessionId).body()).contains("granted");
+    assertThat(ledger.balance(Wallet.live(team.id()))).isEqualTo(2750);
     assertThat(balance()).isZero();
   }
 }
