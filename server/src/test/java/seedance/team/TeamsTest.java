@@ -120,4 +120,69 @@ class TeamsTest extends ApiTest {
         .path("balance")
         .asLong();
   }
+
+  @Test
+  void concurrentAcceptsAndGiftsNeverOverspend() throws Exception {
+    String owner = api().createAccount(email(), 100);
+    teams.create(owner, "Race");
+    String memberEmail = email();
+    var invite = teams.invite(owner, memberEmail);
+    String member = api().createAccount(memberEmail, 0);
+    teams.fund(owner, 100);
+
+    int threads = 6;
+    var barrier = new java.util.concurrent.CyclicBarrier(threads);
+    var accepted = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  barrier.await();
+                  try {
+                    teams.accept(invite.token(), member);
+                    accepted.incrementAndGet();
+                  } catch (ApiException e) {
+                    // the losers are refused, never half-applied
+                  }
+                  return null;
+                }));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    }
+    assertThat(accepted.get()).isEqualTo(1);
+    assertThat(teams.view(owner).orElseThrow().members()).hasSize(2);
+
+    // Six gifts of 30 from a pool of 100: at most three can succeed, and the pool never goes below
+    // 0.
+    var barrier2 = new java.util.concurrent.CyclicBarrier(threads);
+    var given = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  barrier2.await();
+                  try {
+                    teams.give(owner, member, 30);
+                    given.incrementAndGet();
+                  } catch (ApiException e) {
+                    // refused: not enough in the pool, or the lock wait ran out (busy)
+                  }
+                  return null;
+                }));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    }
+    long pool = teams.view(owner).orElseThrow().pool();
+    assertThat(given.get()).isBetween(1, 3);
+    assertThat(pool).isEqualTo(100 - 30L * given.get());
+    assertThat(balance(member)).isEqualTo(30L * given.get());
+  }
 }
