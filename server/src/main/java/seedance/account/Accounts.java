@@ -1,6 +1,7 @@
 package seedance.account;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,6 +42,19 @@ public class Accounts {
       throw new ApiException(ErrorCode.ALREADY_EXISTS, "an account with this email already exists");
     }
     return account;
+  }
+
+  public Optional<Account> findByEmail(String email) {
+    return repository.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** Accounts newest first, optionally only those whose email contains {@code emailPart}. */
+  public List<Account> list(String emailPart, int offset, int limit) {
+    String part =
+        emailPart == null || emailPart.isBlank()
+            ? null
+            : emailPart.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "");
+    return repository.list(part == null || part.isEmpty() ? null : part, offset, limit);
   }
 
   public Optional<Account> find(String id) {

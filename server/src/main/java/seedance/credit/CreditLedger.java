@@ -192,6 +192,16 @@ public class CreditLedger {
     }
   }
 
+  /** Newest first, for paging through an account's history. */
+  public List<LedgerEntry> page(String accountId, int offset, int limit) {
+    return repository.page(accountId, offset, limit);
+  }
+
+  /** Oldest first, every entry from {@code sinceMillis} on (for usage charts). */
+  public List<LedgerEntry> since(String accountId, long sinceMillis) {
+    return repository.since(accountId, sinceMillis);
+  }
+
   private LedgerEntry entry(
       Wallet wallet, String taskId, String kind, long amount, long after, String reference) {
     return new LedgerEntry(

@@ -13,10 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import seedance.account.Account;
 import seedance.account.Accounts;
+import seedance.account.SignIns;
 import seedance.apikey.ApiKeyView;
 import seedance.apikey.ApiKeys;
+import seedance.config.ServerSettings;
 import seedance.credit.Book;
 import seedance.credit.CreditLedger;
 import seedance.credit.Wallet;
@@ -56,13 +59,24 @@ class AdminController {
       String last4,
       String createdAt) {}
 
+  record PasswordLinkBody(String url, String expiresAt) {}
+
   private final Accounts accounts;
   private final CreditLedger ledger;
   private final ApiKeys keys;
   private final TransactionTemplate transactions;
+  private final SignIns signIns;
+  private final ServerSettings settings;
 
   AdminController(
-      Accounts accounts, CreditLedger ledger, ApiKeys keys, TransactionTemplate transactions) {
+      Accounts accounts,
+      CreditLedger ledger,
+      ApiKeys keys,
+      TransactionTemplate transactions,
+      SignIns signIns,
+      ServerSettings settings) {
+    this.signIns = signIns;
+    this.settings = settings;
     this.accounts = accounts;
     this.ledger = ledger;
     this.keys = keys;
@@ -151,6 +165,23 @@ class AdminController {
                 view.prefix(),
                 view.last4(),
                 IsoTime.format(view.createdAt())));
+  }
+
+  /**
+   * A single-use link (valid 7 days) with which the account sets its dashboard password; every call
+   * makes a new one, and earlier unused links keep working until they expire.
+   */
+  @PostMapping("/admin/v1/accounts/{id}/password-link")
+  ResponseEntity<PasswordLinkBody> passwordLink(@PathVariable String id) {
+    var link = signIns.passwordLink(id);
+    String base =
+        settings.publicUrl() == null || settings.publicUrl().isBlank()
+            ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+            : settings.publicUrl().replaceAll("/+$", "");
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(
+            new PasswordLinkBody(
+                base + "/set-password?token=" + link.token(), IsoTime.format(link.expiresAt())));
   }
 
   @GetMapping("/admin/v1/accounts/{id}/keys")

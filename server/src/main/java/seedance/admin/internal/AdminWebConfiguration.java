@@ -22,6 +22,7 @@ class AdminWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(interceptor).addPathPatterns("/admin/**");
+    // Only the JSON API: the operator's dashboard pages under /admin use a signed-in session.
+    registry.addInterceptor(interceptor).addPathPatterns("/admin/v1/**");
   }
 }

@@ -45,6 +45,17 @@ public class LedgerRepository {
           + " FROM ledger_entries WHERE account_id = :holder AND book = :book"
           + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
 
+  private static final String PAGE =
+      "SELECT "
+          + COLUMNS
+          + " FROM ledger_entries WHERE account_id = :accountId"
+          + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
+  private static final String SINCE =
+      "SELECT "
+          + COLUMNS
+          + " FROM ledger_entries WHERE account_id = :accountId AND created_at >= :since"
+          + " ORDER BY created_at, id";
+
   private final JdbcClient jdbc;
 
   LedgerRepository(JdbcClient jdbc) {
@@ -122,5 +133,22 @@ public class LedgerRepository {
         rs.getLong(7),
         rs.getString(8),
         rs.getLong(9));
+  }
+
+  public List<LedgerEntry> page(String accountId, int offset, int limit) {
+    return jdbc.sql(PAGE)
+        .param("accountId", accountId)
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(LedgerRepository::map)
+        .list();
+  }
+
+  public List<LedgerEntry> since(String accountId, long since) {
+    return jdbc.sql(SINCE)
+        .param("accountId", accountId)
+        .param("since", since)
+        .query(LedgerRepository::map)
+        .list();
   }
 }
