@@ -119,7 +119,7 @@ class MoneyBrowserTest extends BrowserTest {
     signIn(owner, "password123");
     await(d -> currentPath().equals("/dashboard"));
     open("/dashboard/team");
-    String row = "tr[data-member='" + mate + "']";
+    String row = "li[data-member='" + mate + "']";
     find(row + " input[name=amount]").sendKeys("50");
     find(row + " .give-button").click();
     await(d -> currentPath().startsWith("/dashboard/team?given"));
