@@ -187,9 +187,12 @@ class TeamPages {
       return "redirect:/dashboard/team?joined";
     } catch (ApiException e) {
       response.setStatus(e.code().status());
-      model.addAttribute(
-          "errorKey",
-          e.code() == ErrorCode.ALREADY_EXISTS ? "invite.error.already" : "invite.error.used");
+      // A wrong address needs no extra alert: the page itself says whom the invitation is for.
+      if (!"email".equals(e.param())) {
+        model.addAttribute(
+            "errorKey",
+            e.code() == ErrorCode.ALREADY_EXISTS ? "invite.error.already" : "invite.error.used");
+      }
       return invitation(token, request, model);
     }
   }
