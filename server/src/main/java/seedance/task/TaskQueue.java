@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import seedance.config.CrashPoints;
 import seedance.credit.Book;
 import seedance.credit.CreditLedger;
 import seedance.credit.Wallet;
@@ -24,12 +25,15 @@ public class TaskQueue {
   private final CreditLedger ledger;
   private final TransactionTemplate transactions;
   private final InstantSource clock;
+  private final CrashPoints crashPoints;
 
   TaskQueue(
       QueueRepository repository,
       CreditLedger ledger,
       TransactionTemplate transactions,
-      InstantSource clock) {
+      InstantSource clock,
+      CrashPoints crashPoints) {
+    this.crashPoints = crashPoints;
     this.repository = repository;
     this.ledger = ledger;
     this.transactions = transactions;
@@ -102,6 +106,7 @@ public class TaskQueue {
         transactions.execute(
             tx -> {
               var refund = repository.fail(taskId, token, code, message, clock.millis());
+              crashPoints.reach("refund.after_status_before_commit");
               refund.ifPresent(
                   r ->
                       ledger.refund(

@@ -22,7 +22,12 @@ import seedance.config.ServerSettings;
 @Tag("db")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ApiTest.TestClock.class)
-@TestPropertySource(properties = "seedance.worker.enabled=false")
+@TestPropertySource(
+    properties = {
+      "seedance.worker.enabled=false",
+      // Many tests send bad credentials on purpose; the guessing limit has its own test.
+      "seedance.auth-failures.limit=1000000"
+    })
 public abstract class ApiTest {
 
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789";

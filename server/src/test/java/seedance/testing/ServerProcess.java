@@ -59,6 +59,19 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for the process to end by itself (a crash point, say) and returns its exit code. */
+  public int awaitExit(java.time.Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("the server is still running after " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return process.exitValue();
+  }
+
   /** SIGTERM, then wait for the process to exit; returns how long it took. */
   public java.time.Duration terminate() {
     long start = System.nanoTime();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import seedance.testing.Api;
+import seedance.testing.Deployment;
 import seedance.testing.ServerProcess;
 import seedance.testing.Tasks;
-import seedance.testing.TestDatabases;
 
 /**
  * kill -9 the server while it accepts and renders tasks, start it again, and check what a user and
@@ -28,7 +28,8 @@ class CrashRecoveryIT {
   void killNineDuringWorkLosesNothingAndChargesNothingTwice() throws Exception {
     // Short leases so the restarted server takes over the dead one's tasks quickly.
     var deployment =
-        Deployment.create(Map.of("SEEDANCE_WORKER_LEASE", "4s", "SEEDANCE_WORKER_HEARTBEAT", "1s"));
+        Deployment.create(
+            ADMIN, Map.of("SEEDANCE_WORKER_LEASE", "4s", "SEEDANCE_WORKER_HEARTBEAT", "1s"));
     var env = deployment.env();
     String jdbcUrl = deployment.jdbcUrl();
 
@@ -121,7 +122,7 @@ class CrashRecoveryIT {
       throws Exception {
     // A lease far longer than the test: only a lease handed back lets the next server start at
     // once.
-    var deployment = Deployment.create(Map.of("SEEDANCE_WORKER_LEASE", "300s"));
+    var deployment = Deployment.create(ADMIN, Map.of("SEEDANCE_WORKER_LEASE", "300s"));
     var env = deployment.env();
     String jdbcUrl = deployment.jdbcUrl();
     var acknowledged = new ArrayList<String>();
@@ -152,25 +153,6 @@ class CrashRecoveryIT {
         assertThat(Tasks.awaitEnd(api, key, id, Duration.ofSeconds(5)).path("status").asString())
             .isEqualTo("completed");
       }
-    }
-  }
-
-  /**
-   * The environment of a server with its own data directory and database, and that database's URL.
-   */
-  private record Deployment(Map<String, String> env, String jdbcUrl) {
-    static Deployment create(Map<String, String> extra) {
-      var dataDir = TestDatabases.newDataDir();
-      var env = new HashMap<String, String>(extra);
-      env.put("SEEDANCE_DATA_DIR", dataDir.toString());
-      env.put("SEEDANCE_ADMIN_TOKEN", ADMIN);
-      env.put("SEEDANCE_WORKER_CONCURRENCY", "2");
-      String jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("seedance.db");
-      if (TestDatabases.postgres()) {
-        jdbcUrl = TestDatabases.newPostgresDatabase();
-        env.put("SEEDANCE_DATABASE_URL", jdbcUrl);
-      }
-      return new Deployment(env, jdbcUrl);
     }
   }
 

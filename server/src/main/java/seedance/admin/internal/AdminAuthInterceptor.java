@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import seedance.apikey.AuthFailures;
 import seedance.config.ServerSettings;
 import seedance.web.ApiException;
 import seedance.web.ErrorCode;
@@ -20,8 +21,10 @@ import seedance.web.ErrorCode;
 class AdminAuthInterceptor implements HandlerInterceptor {
 
   private final byte[] tokenDigest;
+  private final AuthFailures failures;
 
-  AdminAuthInterceptor(ServerSettings settings) {
+  AdminAuthInterceptor(ServerSettings settings, AuthFailures failures) {
+    this.failures = failures;
     String token = settings.adminToken();
     this.tokenDigest = token == null || token.isBlank() ? null : sha256(token);
   }
@@ -33,6 +36,7 @@ class AdminAuthInterceptor implements HandlerInterceptor {
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
+    failures.requireNotBlocked(request);
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
     boolean ok =
         tokenDigest != null
@@ -41,6 +45,7 @@ class AdminAuthInterceptor implements HandlerInterceptor {
             // Digests have a fixed length, so the comparison takes the same time for any guess.
             && MessageDigest.isEqual(tokenDigest, sha256(authorization.substring(7)));
     if (!ok) {
+      failures.recordFailure(request);
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       throw new ApiException(ErrorCode.UNAUTHORIZED, "invalid or missing admin token");
     }

@@ -6,6 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import seedance.apikey.ApiKeys;
+import seedance.apikey.AuthFailures;
 import seedance.web.ApiException;
 import seedance.web.ErrorCode;
 
@@ -14,14 +15,17 @@ import seedance.web.ErrorCode;
 class ApiAuthInterceptor implements HandlerInterceptor {
 
   private final ApiKeys keys;
+  private final AuthFailures failures;
 
-  ApiAuthInterceptor(ApiKeys keys) {
+  ApiAuthInterceptor(ApiKeys keys, AuthFailures failures) {
     this.keys = keys;
+    this.failures = failures;
   }
 
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
+    failures.requireNotBlocked(request);
     var authorizations = request.getHeaders(HttpHeaders.AUTHORIZATION);
     String authorization = authorizations.hasMoreElements() ? authorizations.nextElement() : null;
     if (authorizations.hasMoreElements()) {
@@ -29,6 +33,7 @@ class ApiAuthInterceptor implements HandlerInterceptor {
     }
     var caller = keys.authenticate(authorization);
     if (caller.isEmpty()) {
+      failures.recordFailure(request);
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       throw new ApiException(ErrorCode.UNAUTHORIZED, "invalid or missing API key");
     }

@@ -2,12 +2,15 @@ package seedance.video.internal;
 
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import seedance.apikey.Caller;
+import seedance.config.CrashPoints;
 import seedance.credit.Book;
 import seedance.credit.CreditLedger;
+import seedance.credit.Reconciliation;
 import seedance.credit.Wallet;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
@@ -15,6 +18,8 @@ import seedance.task.Task;
 import seedance.task.TaskSettings;
 import seedance.task.TaskSubmitted;
 import seedance.task.Tasks;
+import seedance.web.ApiException;
+import seedance.web.ErrorCode;
 import seedance.web.RandomIds;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +45,8 @@ class SubmitService {
   private final JsonMapper json;
   private final TaskSettings taskSettings;
   private final ApplicationEventPublisher events;
+  private final Reconciliation reconciliation;
+  private final CrashPoints crashPoints;
 
   SubmitService(
       IdempotencyKeys idempotency,
@@ -50,7 +57,11 @@ class SubmitService {
       InstantSource clock,
       JsonMapper json,
       TaskSettings taskSettings,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Reconciliation reconciliation,
+      CrashPoints crashPoints) {
+    this.reconciliation = reconciliation;
+    this.crashPoints = crashPoints;
     this.idempotency = idempotency;
     this.ledger = ledger;
     this.tasks = tasks;
@@ -67,6 +78,13 @@ class SubmitService {
     var earlier = replay(caller, key, fingerprint);
     if (earlier != null) {
       return earlier;
+    }
+    if (reconciliation.isFrozen(caller.accountId())) {
+      // Not a blip: the next reconciliation runs within the hour.
+      throw new ApiException(
+          ErrorCode.SERVICE_BUSY,
+          "this account's balance is being checked; new videos are paused until it reconciles",
+          Map.of("Retry-After", "600"));
     }
     long price = pricing.price(request);
     String taskId = RandomIds.next("sd2_", 24);
@@ -103,9 +121,11 @@ class SubmitService {
                       now + taskSettings.deadline().toMillis(),
                       sandboxOutcome,
                       book.wire()));
+              crashPoints.reach("ledger.after_charge_before_commit");
               return true;
             });
     if (stored) {
+      crashPoints.reach("submit.after_commit_before_response");
       events.publishEvent(new TaskSubmitted(taskId));
       return new Outcome(body, false);
     }
