@@ -37,6 +37,8 @@ class SignInTest extends ApiTest {
     var overview = browser.get("/dashboard");
     assertThat(overview.status()).isEqualTo(200);
     assertThat(overview.text()).contains(email).contains("id=\"balance\">0<");
+    // The container's own HttpSession is never used: sessions are the database's.
+    assertThat(browser.cookies()).containsOnlyKeys("sd_session", "sd_csrf");
   }
 
   @Test
@@ -45,6 +47,21 @@ class SignInTest extends ApiTest {
 
     assertThat(response.status()).isEqualTo(303);
     assertThat(response.header("Location")).isEqualTo("/login?next=%2Fdashboard%2Fkeys");
+  }
+
+  @Test
+  void anUnknownDashboardPathIsAnHtmlNotFoundPageAndAnUnknownApiPathStaysJson() {
+    var browser = browser();
+    browser.signUp(email(), "correct horse battery");
+
+    var page = browser.get("/dashboard/nothing-here");
+    var api = browser.get("/api/v1/nothing-here");
+
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.text()).contains("Not found");
+    assertThat(api.status()).isEqualTo(401);
+    assertThat(api.header("Content-Type")).startsWith("application/json");
   }
 
   @Test
@@ -100,5 +117,16 @@ class SignInTest extends ApiTest {
     assertThat(browser().get(path).status()).isEqualTo(410);
     var again = browser();
     assertThat(again.signIn(email, "operator made me").status()).isEqualTo(302);
+    var missing = api().admin("POST", "/admin/v1/accounts/acct_missing/password-link", null);
+    var noToken =
+        api()
+            .send(
+                "POST",
+                "/admin/v1/accounts/" + accountId + "/password-link",
+                java.util.Map.of(),
+                null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.errorCode()).isEqualTo("not_found");
+    assertThat(noToken.status()).isEqualTo(401);
   }
 }

@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -120,8 +121,18 @@ public abstract class BrowserTest extends ApiTest {
     return url.startsWith(base()) ? url.substring(base().length()) : url;
   }
 
+  /** The element, waiting up to 10 s for it to appear. */
   protected WebElement find(String css) {
-    return driver.findElement(By.cssSelector(css));
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+  }
+
+  /** Clicks something that loads a new page (a link, a submit button) and waits for that page. */
+  protected void clickAndLoad(String css) {
+    var page = driver.findElement(By.tagName("html"));
+    find(css).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    find("body");
   }
 
   protected boolean exists(String css) {
@@ -151,7 +162,7 @@ public abstract class BrowserTest extends ApiTest {
     open("/signup");
     type("#email", email);
     type("#password", "password123");
-    find("form button[type=submit]").click();
+    clickAndLoad("form button[type=submit]");
     await(d -> currentPath().equals("/dashboard"));
     return email;
   }
@@ -161,7 +172,7 @@ public abstract class BrowserTest extends ApiTest {
     open("/login");
     type("#email", email);
     type("#password", password);
-    find("form button[type=submit]").click();
+    clickAndLoad("form button[type=submit]");
   }
 
   /**

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import seedance.account.Accounts;
 import seedance.account.WebSessions;
 import seedance.config.ServerSecret;
@@ -99,6 +100,10 @@ class PageInterceptor implements HandlerInterceptor {
     }
     if (operatorPage && !signedIn.map(SignedIn::operator).orElse(false)) {
       return redirectToSignIn(request, response, PagePaths.OPERATOR_LOGIN);
+    }
+    if (handler instanceof ResourceHttpRequestHandler) {
+      // No page has this path (static files live outside the page paths): a 404 page, not JSON.
+      throw PageError.notFound();
     }
     return true;
   }

@@ -158,6 +158,9 @@ class SignInController {
         || !next.startsWith("/")
         || next.startsWith("//")
         || next.contains("\\")
+        // A redirect view would read braces as URI template variables.
+        || next.contains("{")
+        || next.contains("}")
         || next.chars().anyMatch(c -> c < 0x20)) {
       return "/dashboard";
     }
