@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.UUID;
 public final class TestDatabases {
 
   private static final String PREFIX = "seedance_it_";
+  private static final Duration LEFTOVER_AGE = Duration.ofHours(3);
   private static volatile boolean cleaned;
 
   private TestDatabases() {}
@@ -34,7 +36,11 @@ public final class TestDatabases {
 
   /** A fresh, empty PostgreSQL database; its JDBC URL. */
   public static String newPostgresDatabase() {
-    String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String name =
+        PREFIX
+            + System.currentTimeMillis() / 1000
+            + "_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     try (var connection = DriverManager.getConnection(adminUrl());
         var statement = connection.createStatement()) {
       if (!cleaned) {
@@ -57,20 +63,40 @@ public final class TestDatabases {
     }
   }
 
+  /**
+   * Drops what earlier runs left behind, but only databases made more than {@link #LEFTOVER_AGE}
+   * ago: another test run on the same cluster (a second checkout, say) may still be using newer
+   * ones.
+   */
   private static void dropLeftovers(java.sql.Connection connection) throws SQLException {
     var names = new ArrayList<String>();
     try (var rs =
         connection
             .createStatement()
             .executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+      long cutoff = System.currentTimeMillis() / 1000 - LEFTOVER_AGE.toSeconds();
       while (rs.next()) {
-        names.add(rs.getString(1));
+        String name = rs.getString(1);
+        if (createdAt(name) < cutoff) {
+          names.add(name);
+        }
       }
     }
     for (String name : names) {
       try (var statement = connection.createStatement()) {
         statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       }
+    }
+  }
+
+  /** Epoch seconds from a name made by {@link #newPostgresDatabase}; 0 for older name formats. */
+  private static long createdAt(String name) {
+    String rest = name.substring(PREFIX.length());
+    int end = rest.indexOf('_');
+    try {
+      return end < 0 ? 0 : Long.parseLong(rest.substring(0, end));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 }

@@ -3,7 +3,9 @@ package seedance.video.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import seedance.media.UrlPolicy;
+import seedance.video.SubmitContract;
 import seedance.web.ApiException;
 import seedance.web.JsonObject;
 
@@ -11,60 +13,52 @@ import seedance.web.JsonObject;
 final class SubmitRequestParser {
 
   static final Set<String> FIELDS =
-      Set.of(
-          "mode",
-          "quality_tier",
-          "channel",
-          "prompt",
-          "aspect_ratio",
-          "duration",
-          "resolution",
-          "image_url",
-          "end_image_url",
-          "media_urls",
-          "generate_audio",
-          "fixed_lens",
-          "seed");
-  static final List<String> MODES = List.of("text-to-video", "image-to-video", "media-to-video");
-  static final List<String> TIERS = List.of("mini", "standard", "pro");
-  static final List<String> CHANNELS = List.of("standard", "real", "wild");
-  static final List<String> ASPECT_RATIOS =
-      List.of("1:1", "21:9", "4:3", "3:4", "16:9", "9:16", "adaptive");
-  static final List<String> RESOLUTIONS = List.of("720p", "1080p", "1080p-plus", "4k");
-  static final Set<String> PRO_ONLY_RESOLUTIONS = Set.of("1080p-plus", "4k");
-  static final int PROMPT_MIN = 3;
-  static final int PROMPT_MAX = 10_000;
-  static final int MAX_MEDIA_URLS = 12;
-  static final long SEED_MIN = -1;
-  static final long SEED_MAX = 4_294_967_295L;
-  // Exactly the strings "4" to "15": no signs, spaces, leading zeros or fractions.
-  private static final Pattern DURATION = Pattern.compile("^(?:[4-9]|1[0-5])$");
+      SubmitContract.FIELDS.stream()
+          .map(SubmitContract.Field::name)
+          .collect(Collectors.toUnmodifiableSet());
+  static final List<String> MODES = SubmitContract.MODE.allowed();
+  static final List<String> TIERS = SubmitContract.QUALITY_TIER.allowed();
+  static final List<String> CHANNELS = SubmitContract.CHANNEL.allowed();
+  static final List<String> ASPECT_RATIOS = SubmitContract.ASPECT_RATIO.allowed();
+  static final List<String> RESOLUTIONS = SubmitContract.RESOLUTION.allowed();
+  static final Set<String> PRO_ONLY_RESOLUTIONS = SubmitContract.PRO_ONLY_RESOLUTIONS;
+  static final int PROMPT_MIN = (int) SubmitContract.PROMPT.min();
+  static final int PROMPT_MAX = (int) SubmitContract.PROMPT.max();
+  static final int MAX_MEDIA_URLS = (int) SubmitContract.MEDIA_URLS.max();
+  static final long SEED_MIN = SubmitContract.SEED.min();
+  static final long SEED_MAX = SubmitContract.SEED.max();
+  // Whole seconds as plain digits: no signs, spaces, leading zeros or fractions; range checked
+  // after.
+  private static final Pattern DURATION = Pattern.compile("^[1-9][0-9]{0,3}$");
 
   private SubmitRequestParser() {}
 
   static SubmitRequest parse(JsonObject body) {
     body.rejectUnknown(FIELDS);
-    String mode = oneOf(body, "mode", MODES, "text-to-video");
-    String tier = oneOf(body, "quality_tier", TIERS, "standard");
-    String channel = oneOf(body, "channel", CHANNELS, "standard");
+    String mode = oneOf(body, SubmitContract.MODE);
+    String tier = oneOf(body, SubmitContract.QUALITY_TIER);
+    String channel = oneOf(body, SubmitContract.CHANNEL);
     String prompt = prompt(body);
-    String aspectRatio = oneOf(body, "aspect_ratio", ASPECT_RATIOS, "16:9");
-    String durationText = body.string("duration").orElse("5");
-    if (!DURATION.matcher(durationText).matches()) {
+    String aspectRatio = oneOf(body, SubmitContract.ASPECT_RATIO);
+    int duration = duration(body);
+    String resolution = oneOf(body, SubmitContract.RESOLUTION);
+    if (PRO_ONLY_RESOLUTIONS.contains(resolution) && !tier.equals(SubmitContract.PRO_TIER)) {
       throw ApiException.invalidField(
-          "duration", "duration must be a string from \"4\" to \"15\" (seconds)");
-    }
-    String resolution = oneOf(body, "resolution", RESOLUTIONS, "720p");
-    if (PRO_ONLY_RESOLUTIONS.contains(resolution) && !tier.equals("pro")) {
-      throw ApiException.invalidField(
-          "resolution", "resolution " + resolution + " is available on quality_tier pro only");
+          "resolution",
+          "resolution "
+              + resolution
+              + " is available on quality_tier "
+              + SubmitContract.PRO_TIER
+              + " only");
     }
     String imageUrl = url(body, "image_url");
     String endImageUrl = url(body, "end_image_url");
     List<String> mediaUrls = mediaUrls(body);
     checkMode(mode, imageUrl, endImageUrl, mediaUrls);
-    boolean generateAudio = body.bool("generate_audio").orElse(true);
-    boolean fixedLens = body.bool("fixed_lens").orElse(false);
+    boolean generateAudio =
+        body.bool("generate_audio").orElse((Boolean) SubmitContract.GENERATE_AUDIO.defaultValue());
+    boolean fixedLens =
+        body.bool("fixed_lens").orElse((Boolean) SubmitContract.FIXED_LENS.defaultValue());
     Long seed = seed(body, tier, channel);
     return new SubmitRequest(
         mode,
@@ -72,7 +66,7 @@ final class SubmitRequestParser {
         channel,
         prompt,
         aspectRatio,
-        Integer.parseInt(durationText),
+        duration,
         resolution,
         imageUrl,
         endImageUrl,
@@ -80,6 +74,27 @@ final class SubmitRequestParser {
         generateAudio,
         fixedLens,
         seed);
+  }
+
+  private static int duration(JsonObject body) {
+    var field = SubmitContract.DURATION;
+    String text = body.string(field.name()).orElse((String) field.defaultValue());
+    if (!DURATION.matcher(text).matches()
+        || Integer.parseInt(text) < field.min()
+        || Integer.parseInt(text) > field.max()) {
+      throw ApiException.invalidField(
+          field.name(),
+          "duration must be a string from \""
+              + field.min()
+              + "\" to \""
+              + field.max()
+              + "\" (seconds)");
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static String oneOf(JsonObject body, SubmitContract.Field field) {
+    return oneOf(body, field.name(), field.allowed(), (String) field.defaultValue());
   }
 
   private static String oneOf(
@@ -138,34 +153,28 @@ final class SubmitRequestParser {
 
   private static void checkMode(
       String mode, String imageUrl, String endImageUrl, List<String> mediaUrls) {
-    switch (mode) {
-      case "text-to-video" -> {
-        forbid(imageUrl != null, "image_url", "image_url is only allowed with mode image-to-video");
-        forbid(
-            endImageUrl != null,
-            "end_image_url",
-            "end_image_url is only allowed with mode image-to-video");
-        forbid(
-            !mediaUrls.isEmpty(),
-            "media_urls",
-            "media_urls is only allowed with mode media-to-video");
-      }
-      case "image-to-video" -> {
-        forbid(imageUrl == null, "image_url", "image_url is required for mode image-to-video");
-        forbid(
-            !mediaUrls.isEmpty(),
-            "media_urls",
-            "media_urls is only allowed with mode media-to-video");
-      }
-      default -> {
-        forbid(mediaUrls.isEmpty(), "media_urls", "media_urls is required for mode media-to-video");
-        forbid(imageUrl != null, "image_url", "image_url is only allowed with mode image-to-video");
-        forbid(
-            endImageUrl != null,
-            "end_image_url",
-            "end_image_url is only allowed with mode image-to-video");
-      }
-    }
+    boolean imageMode = mode.equals(SubmitContract.IMAGE_MODE);
+    boolean mediaMode = mode.equals(SubmitContract.MEDIA_MODE);
+    forbid(
+        mediaMode && mediaUrls.isEmpty(),
+        "media_urls",
+        "media_urls is required for mode " + SubmitContract.MEDIA_MODE);
+    forbid(
+        imageMode && imageUrl == null,
+        "image_url",
+        "image_url is required for mode " + SubmitContract.IMAGE_MODE);
+    forbid(
+        !imageMode && imageUrl != null,
+        "image_url",
+        "image_url is only allowed with mode " + SubmitContract.IMAGE_MODE);
+    forbid(
+        !imageMode && endImageUrl != null,
+        "end_image_url",
+        "end_image_url is only allowed with mode " + SubmitContract.IMAGE_MODE);
+    forbid(
+        !mediaMode && !mediaUrls.isEmpty(),
+        "media_urls",
+        "media_urls is only allowed with mode " + SubmitContract.MEDIA_MODE);
   }
 
   private static Long seed(JsonObject body, String tier, String channel) {
@@ -178,12 +187,12 @@ final class SubmitRequestParser {
     }
     long value = seed.get();
     if (value < SEED_MIN || value > SEED_MAX) {
-      throw ApiException.invalidField("seed", "seed must be from -1 to 4294967295");
+      throw ApiException.invalidField("seed", "seed must be from " + SEED_MIN + " to " + SEED_MAX);
     }
-    if (channel.equals("real")) {
+    if (channel.equals(SubmitContract.SEEDLESS_CHANNEL)) {
       throw ApiException.invalidField("seed", "seed is not supported on the real channel");
     }
-    if (tier.equals("mini")) {
+    if (tier.equals(SubmitContract.SEEDLESS_TIER)) {
       throw ApiException.invalidField("seed", "seed is not supported on the mini quality tier");
     }
     return value;
