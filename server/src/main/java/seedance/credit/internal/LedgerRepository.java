@@ -45,15 +45,17 @@ public class LedgerRepository {
           + " FROM ledger_entries WHERE account_id = :holder AND book = :book"
           + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
 
+  // The dashboard's history and chart show the live book only; sandbox credits are not money.
   private static final String PAGE =
       "SELECT "
           + COLUMNS
-          + " FROM ledger_entries WHERE account_id = :accountId"
+          + " FROM ledger_entries WHERE account_id = :accountId AND book = 'live'"
           + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
   private static final String SINCE =
       "SELECT "
           + COLUMNS
-          + " FROM ledger_entries WHERE account_id = :accountId AND created_at >= :since"
+          + " FROM ledger_entries WHERE account_id = :accountId AND book = 'live'"
+          + " AND created_at >= :since"
           + " ORDER BY created_at, id";
 
   private final JdbcClient jdbc;
