@@ -69,6 +69,7 @@ public final class FakeStripe implements AutoCloseable {
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private volatile String webhookUrl;
+  private volatile boolean failCreates;
 
   public FakeStripe() {
     try {
@@ -89,6 +90,11 @@ public final class FakeStripe implements AutoCloseable {
   /** Where "Stripe" sends events: the server's {@code /webhooks/stripe}. */
   public void webhookUrl(String url) {
     this.webhookUrl = url;
+  }
+
+  /** While on, session creates answer 500 as Stripe does when it is down. */
+  public void failCreates(boolean on) {
+    this.failCreates = on;
   }
 
   public Session session(String id) {
@@ -198,6 +204,10 @@ public final class FakeStripe implements AutoCloseable {
       authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
       String path = exchange.getRequestURI().getPath();
       if (exchange.getRequestMethod().equals("POST") && path.equals("/v1/checkout/sessions")) {
+        if (failCreates) {
+          json(exchange, 500, "{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}");
+          return;
+        }
         var form = parseForm(new String(exchange.getRequestBody().readAllBytes(), UTF8));
         String id = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
         var session = new Session(id, form);

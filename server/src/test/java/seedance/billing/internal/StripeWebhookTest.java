@@ -1,6 +1,7 @@
 package seedance.billing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import seedance.credit.CreditLedger;
@@ -19,6 +21,8 @@ import seedance.team.Teams;
 import seedance.testing.Api;
 import seedance.testing.ApiTest;
 import seedance.testing.FakeStripe;
+import seedance.web.ApiException;
+import seedance.web.ErrorCode;
 
 /**
  * The webhook is the only way paid credits arrive: a verified {@code checkout.session.completed}
@@ -44,6 +48,7 @@ class StripeWebhookTest extends ApiTest {
   @Autowired Checkouts checkouts;
   @Autowired CreditLedger ledger;
   @Autowired Teams teams;
+  @Autowired JdbcClient jdbc;
 
   String accountId;
 
@@ -222,5 +227,26 @@ class StripeWebhookTest extends ApiTest {
     assertThat(STRIPE.pay(sessionId).body()).contains("granted");
     assertThat(ledger.balance(Wallet.live(team.id()))).isEqualTo(2750);
     assertThat(balance()).isZero();
+  }
+
+  @Test
+  void whenStripeIsDownACheckoutIsRefusedAndLeavesNothingBehind() {
+    STRIPE.failCreates(true);
+    try {
+      assertThatThrownBy(() -> checkouts.start(accountId, accountId, "starter", api().base()))
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_BUSY));
+    } finally {
+      STRIPE.failCreates(false);
+    }
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM checkout_sessions WHERE account_id = :a")
+                .param("a", accountId)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(balance()).isZero();
+    assertThatThrownBy(() -> checkouts.start(accountId, accountId, "nope", api().base()))
+        .isInstanceOf(ApiException.class);
   }
 }
