@@ -211,6 +211,16 @@ public class Teams {
     }
   }
 
+  /** A member leaves the team; their balance stays theirs. An owner cannot leave their team. */
+  public void leave(String memberId) {
+    var membership =
+        store
+            .membership(memberId)
+            .filter(m -> m.role().equals("member"))
+            .orElseThrow(() -> ApiException.notFound("you are not a member of a team"));
+    store.removeMember(membership.teamId(), memberId);
+  }
+
   private Team ownedTeam(String accountId) {
     return store
         .membership(accountId)

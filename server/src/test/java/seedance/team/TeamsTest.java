@@ -65,6 +65,13 @@ class TeamsTest extends ApiTest {
     assertThatThrownBy(() -> teams.give(owner, stranger, 1)).isInstanceOf(ApiException.class);
     assertThat(teams.view(member).orElseThrow().owner()).isFalse();
     assertThat(teams.view(member).orElseThrow().invites()).isEmpty();
+
+    // Leaving keeps the member's own credits; an owner cannot leave their own team.
+    assertThatThrownBy(() -> teams.leave(owner)).isInstanceOf(ApiException.class);
+    teams.leave(member);
+    assertThat(teams.view(member)).isEmpty();
+    assertThat(balance(member)).isEqualTo(60);
+    assertThat(teams.view(owner).orElseThrow().members()).hasSize(1);
   }
 
   @Test

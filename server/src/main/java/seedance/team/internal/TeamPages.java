@@ -161,6 +161,12 @@ class TeamPages {
     return "redirect:/dashboard/team?removed";
   }
 
+  @PostMapping("/dashboard/team/leave")
+  String leave(HttpServletRequest request) {
+    teams.leave(SignedIn.of(request).accountId());
+    return "redirect:/dashboard/team?left";
+  }
+
   @GetMapping("/invite/{token}")
   String invitation(@PathVariable String token, HttpServletRequest request, Model model) {
     var invitation = teams.invitation(token);
