@@ -53,7 +53,15 @@ public class IdempotencyKeys {
     if (values.size() > 1) {
       throw ApiException.invalidField(HEADER, "send exactly one Idempotency-Key header");
     }
-    String key = values.get(0);
+    return checkKey(values.get(0));
+  }
+
+  /**
+   * A key given other than as a header (the MCP tools' {@code idempotency_key}), held to the same
+   * rules: 1 to 255 visible ASCII characters, a quoted structured-field string unquoted.
+   */
+  public static String checkKey(String value) {
+    String key = value;
     if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
       key = key.substring(1, key.length() - 1);
     }

@@ -7,6 +7,11 @@ import java.util.List;
  * One task's generation, as the worker hands it to a provider: the validated request, the user's
  * media already fetched safely into {@code workDir}, and the seed to use (chosen at random when the
  * user gave none).
+ *
+ * @param model the model id the route chose for this provider (an Ark model or {@code ep-} id, a
+ *     fal endpoint prefix, a Replicate {@code owner/name}); null lets an adapter use its own
+ *     default for the tier
+ * @param requestedSeed the seed the user asked for, or null when none (or -1, "random") was given
  */
 public record GenerationRequest(
     String taskId,
@@ -23,7 +28,73 @@ public record GenerationRequest(
     InputMedia startImage,
     InputMedia endImage,
     List<InputMedia> media,
-    Path workDir) {
+    Path workDir,
+    String model,
+    Long requestedSeed) {
+
+  /** A request whose seed was asked for, on the adapter's default model (tests, tools). */
+  public GenerationRequest(
+      String taskId,
+      String mode,
+      String qualityTier,
+      String channel,
+      String prompt,
+      String aspectRatio,
+      int durationSeconds,
+      String resolution,
+      boolean generateAudio,
+      boolean fixedLens,
+      long seed,
+      InputMedia startImage,
+      InputMedia endImage,
+      List<InputMedia> media,
+      Path workDir) {
+    this(
+        taskId,
+        mode,
+        qualityTier,
+        channel,
+        prompt,
+        aspectRatio,
+        durationSeconds,
+        resolution,
+        generateAudio,
+        fixedLens,
+        seed,
+        startImage,
+        endImage,
+        media,
+        workDir,
+        null,
+        seed);
+  }
+
+  /** The same generation on the model a route names. */
+  public GenerationRequest onModel(String routeModel) {
+    return new GenerationRequest(
+        taskId,
+        mode,
+        qualityTier,
+        channel,
+        prompt,
+        aspectRatio,
+        durationSeconds,
+        resolution,
+        generateAudio,
+        fixedLens,
+        seed,
+        startImage,
+        endImage,
+        media,
+        workDir,
+        routeModel,
+        requestedSeed);
+  }
+
+  /** The route's model, or {@code fallback} (an adapter's default) when the route named none. */
+  public String modelOr(String fallback) {
+    return model == null || model.isBlank() ? fallback : model;
+  }
 
   /**
    * Seedance 2.0 upstreams have no fixed-lens field ({@code camera_fixed} is refused), so the wish

@@ -1,45 +1,126 @@
 package seedance.provider;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The providers configured in this process and the route of each quality tier. A route that names a
- * provider that is not configured stops start-up with a line saying which.
+ * The providers configured in this process and the routing table (quality tier × channel → ordered
+ * providers and model ids). A provider that refused a create for our own account's problem, or
+ * throttled it, rests for a while (in this process's memory) and its routes skip it; a cell whose
+ * providers all rest, or that has none, cannot take new tasks.
  */
 @Service
 public class Providers {
 
-  private static final List<String> UPSTREAM_ORDER = List.of("ark", "fal", "replicate");
-  private static final String LOCAL = "local";
+  private static final Logger log = LoggerFactory.getLogger(Providers.class);
+  private static final List<String> UPSTREAMS = List.of("ark", "fal", "replicate");
+
+  /** Why a tier and channel cannot take a task now, and when to ask again. */
+  public record Busy(String message, Duration retryAfter) {}
 
   private final Map<String, VideoProvider> byName = new LinkedHashMap<>();
-  private final Map<String, List<VideoProvider>> routes = new LinkedHashMap<>();
-  private final List<VideoProvider> defaultRoute;
+  private final Map<String, List<Route>> routes = new LinkedHashMap<>();
+  private final Map<String, Instant> restingUntil = new ConcurrentHashMap<>();
+  private final RoutingSettings settings;
+  private final InstantSource clock;
 
-  public Providers(List<VideoProvider> providers, RoutingSettings routing) {
+  @Autowired
+  public Providers(
+      List<VideoProvider> providers,
+      RoutingSettings settings,
+      InstantSource clock,
+      @Value("${seedance.ark.base-url:}") String arkBaseUrl) {
+    this.settings = settings;
+    this.clock = clock;
     providers.forEach(p -> byName.put(p.name(), p));
-    var upstreams = UPSTREAM_ORDER.stream().filter(byName::containsKey).map(byName::get).toList();
-    this.defaultRoute =
-        upstreams.isEmpty() ? List.of(require(LOCAL, "the default route")) : upstreams;
-    routing
-        .tiers()
-        .forEach(
-            (tier, names) ->
-                routes.put(
-                    tier,
-                    names.stream()
-                        .map(String::strip)
-                        .map(name -> require(name, "seedance.routing.tiers." + tier))
-                        .toList()));
+    var table = RouteTable.builtIn(byName.keySet(), arkBaseUrl);
+    if (settings.file() != null && !settings.file().isBlank()) {
+      table.putAll(RouteTable.read(Path.of(settings.file().strip())));
+    }
+    table.forEach(
+        (cell, steps) ->
+            routes.put(
+                cell,
+                steps.stream().map(step -> new Route(require(step, cell), step.model())).toList()));
+    log.info("routing table: {}", describe());
   }
 
-  /** The providers to try for a task of {@code qualityTier}, most preferred first; never empty. */
-  public List<VideoProvider> route(String qualityTier) {
-    var route = routes.get(qualityTier);
-    return route == null || route.isEmpty() ? defaultRoute : route;
+  /** Every step of the route for a tier and channel, resting or not; may be empty. */
+  public List<Route> route(String qualityTier, String channel) {
+    return routes.getOrDefault(RouteTable.cell(qualityTier, channel), List.of());
+  }
+
+  /** The steps that may be tried now, in order; empty when none can. */
+  public List<Route> available(String qualityTier, String channel) {
+    Instant now = clock.instant();
+    return route(qualityTier, channel).stream().filter(r -> !resting(r.name(), now)).toList();
+  }
+
+  /** Empty when a new task of this tier and channel can be routed now. */
+  public Optional<Busy> busy(String qualityTier, String channel) {
+    var route = route(qualityTier, channel);
+    if (route.isEmpty()) {
+      return Optional.of(
+          new Busy(
+              "no video service is configured for quality_tier "
+                  + qualityTier
+                  + " on the "
+                  + channel
+                  + " channel; nothing was charged",
+              Duration.ofMinutes(1)));
+    }
+    Instant now = clock.instant();
+    Instant firstFree = null;
+    for (Route step : route) {
+      if (!resting(step.name(), now)) {
+        return Optional.empty();
+      }
+      Instant until = restingUntil.get(step.name());
+      if (until != null && (firstFree == null || until.isBefore(firstFree))) {
+        firstFree = until;
+      }
+    }
+    Duration wait = firstFree == null ? Duration.ofSeconds(1) : Duration.between(now, firstFree);
+    return Optional.of(
+        new Busy(
+            "the video service is busy right now; nothing was charged, please retry",
+            wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait));
+  }
+
+  /**
+   * Rests a provider after a create it refused for our account's problem or throttled; other kinds
+   * of failure say nothing about the next task and are ignored.
+   */
+  public void rest(String provider, ProviderException.Kind kind) {
+    Duration pause =
+        switch (kind) {
+          case ACCOUNT -> settings.accountCoolDown();
+          case THROTTLED -> settings.throttleCoolDown();
+          default -> Duration.ZERO;
+        };
+    if (pause.isPositive() && !provider.equals(RouteTable.LOCAL)) {
+      Instant until = clock.instant().plus(pause);
+      restingUntil.merge(provider, until, (a, b) -> a.isAfter(b) ? a : b);
+      log.warn("provider {} rests until {} after {}", provider, until, kind);
+    }
+  }
+
+  /** The local renderer, for tasks that never go upstream (test keys). */
+  public VideoProvider local() {
+    return require(RouteTable.LOCAL, "test-key tasks");
   }
 
   /** The provider an earlier attempt used, to keep polling it. */
@@ -47,24 +128,55 @@ public class Providers {
     return require(name, "a task's recorded provider");
   }
 
+  private VideoProvider require(RouteTable.Step step, String cell) {
+    var provider = require(step.provider(), step.where());
+    String channel = cell.substring(cell.indexOf('.') + 1);
+    if (!provider.servesChannel(channel)) {
+      throw new RoutingException(
+          step.where() + " names " + step.provider() + ", which has no " + channel + " channel");
+    }
+    return provider;
+  }
+
+  private boolean resting(String provider, Instant now) {
+    Instant until = restingUntil.get(provider);
+    return until != null && now.isBefore(until);
+  }
+
+  private String describe() {
+    var text = new StringBuilder();
+    routes.forEach(
+        (cell, steps) ->
+            text.append(cell)
+                .append("=")
+                .append(
+                    steps.stream()
+                        .map(r -> r.model() == null ? r.name() : r.name() + ":" + r.model())
+                        .toList())
+                .append(' '));
+    return text.toString().strip();
+  }
+
   private VideoProvider require(String name, String where) {
     var provider = byName.get(name);
     if (provider == null) {
-      throw new IllegalStateException(
+      throw new RoutingException(
           where
               + " names provider '"
               + name
               + "', which is not configured"
-              + (UPSTREAM_ORDER.contains(name)
-                  ? " (set SEEDANCE_"
-                      + name.toUpperCase(java.util.Locale.ROOT)
-                      + "_"
-                      + (name.equals("replicate")
-                          ? "TOKEN"
-                          : name.equals("ark") ? "API_KEY" : "KEY")
-                      + ")"
-                  : ""));
+              + (UPSTREAMS.contains(name)
+                  ? " (set SEEDANCE_" + name.toUpperCase(Locale.ROOT) + "_" + secretName(name) + ")"
+                  : " (known providers: ark, fal, replicate, local)"));
     }
     return provider;
+  }
+
+  private static String secretName(String provider) {
+    return switch (provider) {
+      case "ark" -> "API_KEY";
+      case "replicate" -> "TOKEN";
+      default -> "KEY";
+    };
   }
 }

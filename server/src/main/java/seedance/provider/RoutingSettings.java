@@ -1,15 +1,26 @@
 package seedance.provider;
 
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which providers serve each quality tier, in order of preference: {@code tiers.pro=ark,fal} (env
- * SEEDANCE_ROUTING_TIERS_PRO=ark,fal). A tier without a route uses every configured upstream in the
- * order ark, fal, replicate, or the local renderer when none is configured. "local" may be named in
- * a route.
+ * Where the routing table comes from and how long a provider rests after trouble.
+ *
+ * @param file a YAML (or JSON) routing table (SEEDANCE_ROUTING_FILE) whose cells replace the
+ *     built-in ones; null or blank for the built-in table only
+ * @param accountCoolDown how long a provider is skipped after it refused a create for our own
+ *     account's problem (401/403/402/quota/model not enabled)
+ * @param throttleCoolDown how long a provider is skipped after it throttled a create (429)
  */
 @ConfigurationProperties("seedance.routing")
-public record RoutingSettings(@DefaultValue Map<String, List<String>> tiers) {}
+public record RoutingSettings(
+    String file,
+    @DefaultValue("5m") Duration accountCoolDown,
+    @DefaultValue("30s") Duration throttleCoolDown) {
+
+  /** The built-in table only, with the default cool-downs. */
+  public static RoutingSettings builtIn() {
+    return new RoutingSettings(null, Duration.ofMinutes(5), Duration.ofSeconds(30));
+  }
+}

@@ -17,6 +17,14 @@ public interface VideoProvider {
   /** The generation's current state; outputs are set when it succeeded. */
   GenerationStatus poll(String upstreamId, GenerationRequest request);
 
+  /**
+   * Whether this provider has any model for the channel; a route that names it for one it has not
+   * stops start-up rather than failing every task.
+   */
+  default boolean servesChannel(String channel) {
+    return true;
+  }
+
   /** Best effort; providers without cancellation ignore it. */
   default void cancel(String upstreamId) {}
 

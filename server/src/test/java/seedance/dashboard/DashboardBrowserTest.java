@@ -16,6 +16,7 @@ class DashboardBrowserTest extends BrowserTest {
     screenshot("signup");
     String email = signUp();
     assertThat(find("#balance").getText()).isEqualTo("0");
+    assertThat(find("#sandbox-balance").getText()).contains("1,000").contains("sk_test_");
     screenshot("overview-new");
 
     clickAndLoad(".main-nav a[href='/dashboard/keys']");
@@ -108,6 +109,15 @@ class DashboardBrowserTest extends BrowserTest {
     screenshot("key-created-tr");
     clickAndLoad(".lang a[hreflang='en']");
     assertThat(find("h1").getText()).isEqualTo("API keys");
+  }
+
+  @Test
+  void anAccountMadeByTheOperatorSignsInThroughItsLinkAndSeesItsCredits() {
+    var customer = signInAsNewCustomer(120);
+
+    assertThat(find("#balance").getText()).isEqualTo("120");
+    assertThat(find("table.ledger tbody").getText()).contains("Top-up").contains("+120");
+    assertThat(api().balance(customer.key())).isEqualTo(120);
   }
 
   @Test

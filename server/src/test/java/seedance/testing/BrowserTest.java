@@ -17,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -129,10 +130,18 @@ public abstract class BrowserTest extends ApiTest {
 
   /** Clicks something that loads a new page (a link, a submit button) and waits for that page. */
   protected void clickAndLoad(String css) {
-    var page = driver.findElement(By.tagName("html"));
+    // A mark on the old document's window: gone once the new document has loaded. (Waiting for an
+    // old element to go stale is unreliable: chromedriver sometimes answers with another error.)
+    script("window.__seedanceOldPage = true");
     find(css).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
-    find("body");
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    script(
+                        "return document.readyState === 'complete'"
+                            + " && window.__seedanceOldPage === undefined")));
   }
 
   protected boolean exists(String css) {
@@ -151,7 +160,10 @@ public abstract class BrowserTest extends ApiTest {
   }
 
   protected <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    // A page being replaced can answer any driver error for a moment: ask again until the timeout.
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(condition);
   }
 
   /**
@@ -165,6 +177,22 @@ public abstract class BrowserTest extends ApiTest {
     clickAndLoad("form button[type=submit]");
     await(d -> currentPath().equals("/dashboard"));
     return email;
+  }
+
+  /**
+   * A new account with {@code credits} and an API key (made through the operator API), signed in in
+   * this browser through its set-password link; the browser is left on {@code /dashboard}.
+   */
+  protected Api.Customer signInAsNewCustomer(long credits) {
+    var customer = api().newCustomer(credits);
+    var link =
+        api().admin("POST", "/admin/v1/accounts/" + customer.accountId() + "/password-link", null);
+    String url = link.json().path("url").asString();
+    open(url.substring(url.indexOf("/set-password")));
+    type("#password", "password123");
+    clickAndLoad("form button[type=submit]");
+    await(d -> currentPath().equals("/dashboard"));
+    return customer;
   }
 
   /** Signs in through the login page. */

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import seedance.credit.CreditLedger;
 import seedance.credit.LedgerEntry;
+import seedance.credit.Wallet;
 import seedance.dashboard.PageController;
 import seedance.dashboard.SignedIn;
 
@@ -48,6 +49,7 @@ class OverviewController {
     var rows = ledger.page(me.accountId(), (current - 1) * PAGE_SIZE, PAGE_SIZE + 1);
     var now = clock.instant();
     model.addAttribute("balance", ledger.balance(me.accountId()));
+    model.addAttribute("sandboxBalance", ledger.balance(Wallet.sandbox(me.accountId())));
     model.addAttribute(
         "chart", UsageChart.of(ledger.since(me.accountId(), UsageChart.since(now)), now));
     model.addAttribute("ledger", rows.stream().limit(PAGE_SIZE).map(LedgerRow::of).toList());

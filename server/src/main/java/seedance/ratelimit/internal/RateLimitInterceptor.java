@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import seedance.apikey.Caller;
+import seedance.ratelimit.RateLimits;
 import seedance.web.ApiException;
 import seedance.web.ErrorCode;
 
@@ -17,7 +18,7 @@ import seedance.web.ErrorCode;
  * client where it stands in {@code RateLimit-Policy} / {@code RateLimit} headers on every response.
  */
 @Component
-class RateLimitInterceptor implements HandlerInterceptor {
+class RateLimitInterceptor implements HandlerInterceptor, RateLimits {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitInterceptor.class);
 
@@ -31,25 +32,41 @@ class RateLimitInterceptor implements HandlerInterceptor {
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     var caller = Caller.of(request);
-    RateLimiter.Decision decision;
-    try {
-      decision = limiter.acquire(caller.accountId());
-    } catch (DataAccessException e) {
-      // The limiter's store failed: reads stay available, writes (which cost money) wait for it.
-      log.warn(
-          "rate limiter unavailable for {} {}: {}",
-          request.getMethod(),
-          request.getRequestURI(),
-          e.toString());
-      if ("GET".equals(request.getMethod())) {
-        return true;
-      }
-      throw ApiException.busy("the service is busy, retry shortly");
+    var decision = decide(caller.accountId(), !"GET".equals(request.getMethod()));
+    if (decision == null) {
+      return true;
     }
     response.setHeader(
         "RateLimit-Policy", "\"account\";q=" + decision.limit() + ";w=" + decision.windowSeconds());
     response.setHeader(
         "RateLimit", "\"account\";r=" + decision.remaining() + ";t=" + decision.resetSeconds());
+    refuseIfOver(decision);
+    return true;
+  }
+
+  @Override
+  public void admit(String accountId, boolean write) {
+    var decision = decide(accountId, write);
+    if (decision != null) {
+      refuseIfOver(decision);
+    }
+  }
+
+  /** Null when the limiter's store failed and a read is let through. */
+  private RateLimiter.Decision decide(String accountId, boolean write) {
+    try {
+      return limiter.acquire(accountId);
+    } catch (DataAccessException e) {
+      // The limiter's store failed: reads stay available, writes (which cost money) wait for it.
+      log.warn("rate limiter unavailable ({}): {}", write ? "write" : "read", e.toString());
+      if (!write) {
+        return null;
+      }
+      throw ApiException.busy("the service is busy, retry shortly");
+    }
+  }
+
+  private static void refuseIfOver(RateLimiter.Decision decision) {
     if (!decision.admitted()) {
       String retryAfter =
           Long.toString(Math.min(decision.windowSeconds(), decision.resetSeconds()));
@@ -64,6 +81,5 @@ class RateLimitInterceptor implements HandlerInterceptor {
               + " seconds",
           Map.of("Retry-After", retryAfter));
     }
-    return true;
   }
 }

@@ -5,74 +5,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import seedance.apikey.Caller;
-import seedance.storage.DownloadLinks;
-import seedance.task.Task;
-import seedance.task.Tasks;
+import seedance.task.TaskView;
+import seedance.task.TaskViews;
 import seedance.web.ApiException;
-import seedance.web.IsoTime;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class TaskController {
 
-  /** The task body of the contract, fields in the contract's order. */
-  record TaskBody(
-      String id,
-      String status,
-      String model,
-      String qualityTier,
-      String channel,
-      long creditsUsed,
-      long creditsRefunded,
-      Output output,
-      ErrorDetail error,
-      String createdAt,
-      String updatedAt) {}
+  private final TaskViews views;
 
-  record ErrorDetail(String code, String message) {}
-
-  /** The contract's output; the links are signed anew on every read. */
-  record Output(String videoUrl, String lastFrameUrl, Long seed) {}
-
-  private final Tasks tasks;
-  private final JsonMapper json;
-  private final DownloadLinks links;
-
-  TaskController(Tasks tasks, JsonMapper json, DownloadLinks links) {
-    this.tasks = tasks;
-    this.json = json;
-    this.links = links;
+  TaskController(TaskViews views) {
+    this.views = views;
   }
 
   @GetMapping("/api/v1/tasks/{id}")
-  TaskBody get(@PathVariable String id, HttpServletRequest request) {
+  TaskView get(@PathVariable String id, HttpServletRequest request) {
     var caller = Caller.of(request);
-    return tasks
+    return views
         .findOwned(id, caller.accountId())
-        .map(this::body)
         .orElseThrow(() -> ApiException.notFound("task not found"));
-  }
-
-  private TaskBody body(Task t) {
-    return new TaskBody(
-        t.id(),
-        t.status(),
-        t.model(),
-        t.qualityTier(),
-        t.channel(),
-        t.creditsUsed(),
-        t.creditsRefunded(),
-        t.outputJson() == null ? null : output(json.readTree(t.outputJson())),
-        t.errorCode() == null ? null : new ErrorDetail(t.errorCode(), t.errorMessage()),
-        IsoTime.format(t.createdAt()),
-        IsoTime.format(t.updatedAt()));
-  }
-
-  private Output output(JsonNode stored) {
-    return new Output(
-        links.url(stored.path("video").asString()),
-        links.url(stored.path("last_frame").asString()),
-        stored.path("seed").isIntegralNumber() ? stored.path("seed").asLong() : null);
   }
 }

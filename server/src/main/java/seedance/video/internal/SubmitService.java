@@ -14,12 +14,15 @@ import seedance.credit.Reconciliation;
 import seedance.credit.Wallet;
 import seedance.idempotency.IdempotencyKeys;
 import seedance.idempotency.StoredResponse;
+import seedance.provider.Providers;
 import seedance.task.Task;
 import seedance.task.TaskSettings;
 import seedance.task.TaskSubmitted;
 import seedance.task.Tasks;
+import seedance.video.VideoSubmissions;
 import seedance.web.ApiException;
 import seedance.web.ErrorCode;
+import seedance.web.JsonObject;
 import seedance.web.RandomIds;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * commits.
  */
 @Service
-class SubmitService {
+class SubmitService implements VideoSubmissions {
 
   static final String MODEL = "seedance2";
 
@@ -47,6 +50,7 @@ class SubmitService {
   private final ApplicationEventPublisher events;
   private final Reconciliation reconciliation;
   private final CrashPoints crashPoints;
+  private final Providers providers;
 
   SubmitService(
       IdempotencyKeys idempotency,
@@ -59,7 +63,8 @@ class SubmitService {
       TaskSettings taskSettings,
       ApplicationEventPublisher events,
       Reconciliation reconciliation,
-      CrashPoints crashPoints) {
+      CrashPoints crashPoints,
+      Providers providers) {
     this.reconciliation = reconciliation;
     this.crashPoints = crashPoints;
     this.idempotency = idempotency;
@@ -71,10 +76,31 @@ class SubmitService {
     this.json = json;
     this.taskSettings = taskSettings;
     this.events = events;
+    this.providers = providers;
+  }
+
+  @Override
+  public Accepted submit(Caller caller, String key, JsonObject body, String sandboxOutcome) {
+    var parsed = SubmitRequestParser.parse(body);
+    // The sandbox header changes what the task does, so a retry must repeat it to be the same
+    // request.
+    String target =
+        sandboxOutcome == null
+            ? VideoController.PATH
+            : VideoController.PATH + " " + VideoController.SANDBOX_HEADER + ": " + sandboxOutcome;
+    String fingerprint = IdempotencyKeys.fingerprint("POST", target, body.node());
+    var outcome = submit(caller, key, fingerprint, parsed, sandboxOutcome);
+    return new Accepted(outcome.body(), outcome.replayed());
   }
 
   Outcome submit(
-      Caller caller, String key, String fingerprint, SubmitRequest request, String sandboxOutcome) {
+      Caller caller,
+      String headerKey,
+      String fingerprint,
+      SubmitRequest request,
+      String sandboxOutcome) {
+    var book = Book.forKeyMode(caller.mode());
+    String key = scoped(headerKey, book);
     var earlier = replay(caller, key, fingerprint);
     if (earlier != null) {
       return earlier;
@@ -98,8 +124,9 @@ class SubmitService {
                 tx.setRollbackOnly();
                 return false;
               }
-              var book = Book.forKeyMode(caller.mode());
               ledger.charge(new Wallet(caller.accountId(), book), taskId, price);
+              // After the charge (402 outranks 503); throwing rolls back the charge and the key.
+              refuseWhenNoRoute(book, request);
               long now = clock.millis();
               tasks.insert(
                   new Task(
@@ -134,6 +161,31 @@ class SubmitService {
       throw IdempotencyKeys.inProgress();
     }
     return winner;
+  }
+
+  /**
+   * Test and live keys keep their Idempotency-Keys apart, so a key first used while testing starts
+   * a real task when reused with a live key instead of replaying the play-money one. A header key
+   * has no spaces, so the prefix cannot collide with a live key.
+   */
+  private static String scoped(String key, Book book) {
+    return book == Book.SANDBOX ? "sandbox " + key : key;
+  }
+
+  /**
+   * A task no provider can take now is refused before it exists. Test keys always render locally,
+   * so they are never refused for the upstreams' state.
+   */
+  private void refuseWhenNoRoute(Book book, SubmitRequest request) {
+    if (book == Book.SANDBOX) {
+      return;
+    }
+    var busy = providers.busy(request.qualityTier(), request.channel());
+    if (busy.isPresent()) {
+      long seconds = Math.max(1, (busy.get().retryAfter().toMillis() + 999) / 1000);
+      throw new ApiException(
+          ErrorCode.SERVICE_BUSY, busy.get().message(), Map.of("Retry-After", "" + seconds));
+    }
   }
 
   private Outcome replay(Caller caller, String key, String fingerprint) {

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import seedance.apikey.Caller;
 import seedance.idempotency.IdempotencyKeys;
+import seedance.video.VideoSubmissions;
 import seedance.web.ApiException;
 import seedance.web.StrictJson;
 
@@ -30,9 +31,9 @@ class VideoController {
    */
   static final String SANDBOX_HEADER = "X-Sandbox-Outcome";
 
-  private final SubmitService submissions;
+  private final VideoSubmissions submissions;
 
-  VideoController(SubmitService submissions) {
+  VideoController(VideoSubmissions submissions) {
     this.submissions = submissions;
   }
 
@@ -41,14 +42,8 @@ class VideoController {
     var caller = Caller.of(request);
     String key = IdempotencyKeys.requireKey(request);
     var body = StrictJson.readObject(request, MAX_BODY_BYTES);
-    var parsed = SubmitRequestParser.parse(body);
     String sandboxOutcome = sandboxOutcome(request);
-    // The sandbox header changes what the task does, so a retry must repeat it to be the same
-    // request.
-    String target =
-        sandboxOutcome == null ? PATH : PATH + " " + SANDBOX_HEADER + ": " + sandboxOutcome;
-    String fingerprint = IdempotencyKeys.fingerprint("POST", target, body.node());
-    var outcome = submissions.submit(caller, key, fingerprint, parsed, sandboxOutcome);
+    var outcome = submissions.submit(caller, key, body, sandboxOutcome);
     var response = ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON);
     if (outcome.replayed()) {
       response.header("Idempotent-Replayed", "true");

@@ -51,7 +51,9 @@ class MediaInputs {
         start,
         end,
         List.copyOf(media),
-        workDir);
+        workDir,
+        null,
+        requestedSeed(r.path("seed")));
   }
 
   /**
@@ -63,6 +65,11 @@ class MediaInputs {
       return requested.asLong();
     }
     return Integer.toUnsignedLong(taskId.hashCode() * 0x9E3779B9);
+  }
+
+  /** The seed the user asked for; -1 means "random", the same as none. */
+  static Long requestedSeed(JsonNode requested) {
+    return requested.isIntegralNumber() && requested.asLong() >= 0 ? requested.asLong() : null;
   }
 
   private InputMedia fetch(JsonNode url, Path workDir, String name, MediaKind kind) {

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import seedance.config.ServerSettings;
+import seedance.credit.Book;
 import seedance.media.MediaFetchException;
 import seedance.media.MediaKind;
 import seedance.media.SafeFetcher;
@@ -22,6 +24,7 @@ import seedance.provider.GenerationRequest;
 import seedance.provider.GenerationStatus;
 import seedance.provider.ProviderException;
 import seedance.provider.Providers;
+import seedance.provider.Route;
 import seedance.provider.VideoProvider;
 import seedance.storage.OutputStore;
 import seedance.task.Claim;
@@ -121,26 +124,38 @@ class TaskRunner {
   }
 
   /**
-   * Tries the tier's providers in order. Our account's problem or a throttle at one moves on to the
-   * next; anything else (including an ambiguous create, which may have been paid) stops here.
+   * Tries the route of the task's tier and channel in order, skipping resting providers. Our
+   * account's problem or a throttle at one rests it and moves on to the next; anything else
+   * (including an ambiguous create, which may have been paid) stops here.
    */
   private UpstreamRef submitOnRoute(Task task, GenerationRequest request) {
-    var route = providers.route(task.qualityTier());
+    // Test keys pay play money, so they never reach a paid upstream whatever the routing says.
+    var route =
+        Book.SANDBOX.wire().equals(task.book())
+            ? List.of(new Route(providers.local(), null))
+            : providers.available(task.qualityTier(), task.channel());
+    if (route.isEmpty()) {
+      throw new ProviderException(
+          ProviderException.Kind.THROTTLED, null, "every provider on the route is resting", null);
+    }
     for (int i = 0; ; i++) {
-      VideoProvider provider = route.get(i);
+      Route step = route.get(i);
       try {
-        return new UpstreamRef(provider.name(), submit(provider, request));
+        return new UpstreamRef(step.name(), submit(step.provider(), request.onModel(step.model())));
       } catch (ProviderException e) {
         boolean failover =
             e.kind() == ProviderException.Kind.ACCOUNT
                 || e.kind() == ProviderException.Kind.THROTTLED;
+        if (failover) {
+          providers.rest(step.name(), e.kind());
+        }
         if (!failover || i == route.size() - 1) {
           throw e;
         }
         log.warn(
             "task {}: {} refused ({}), trying {}",
             task.id(),
-            provider.name(),
+            step.name(),
             e.kind(),
             route.get(i + 1).name());
       }

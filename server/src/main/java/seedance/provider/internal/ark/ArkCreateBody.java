@@ -16,7 +16,7 @@ final class ArkCreateBody {
   private ArkCreateBody() {}
 
   static ObjectNode of(GenerationRequest request, ArkSettings settings, JsonMapper json) {
-    String model = settings.modelsByTier().get(request.qualityTier());
+    String model = request.modelOr(settings.modelsByTier().get(request.qualityTier()));
     if (model == null) {
       throw unsupported("no Ark model is configured for quality tier " + request.qualityTier());
     }
@@ -41,7 +41,11 @@ final class ArkCreateBody {
     body.put("duration", request.durationSeconds());
     body.put("resolution", resolution(request.resolution(), settings));
     body.put("generate_audio", request.generateAudio());
-    body.put("seed", request.seed());
+    // Whether 2.0 models take a seed is documented both ways (research §7.2), so Ark gets one only
+    // when the user asked for it; Ark reports the seed it used either way.
+    if (request.requestedSeed() != null) {
+      body.put("seed", request.requestedSeed());
+    }
     body.put("return_last_frame", true);
     body.put("watermark", false);
     // Ark echoes it in get and list: the only handle to find a task whose create timed out.

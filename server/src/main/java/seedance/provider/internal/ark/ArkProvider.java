@@ -100,7 +100,7 @@ class ArkProvider implements VideoProvider {
    */
   @Override
   public Optional<String> findSubmitted(GenerationRequest request) {
-    String model = settings.modelsByTier().getOrDefault(request.qualityTier(), "");
+    String model = request.modelOr(settings.modelsByTier().getOrDefault(request.qualityTier(), ""));
     String filter =
         model.startsWith("ep-")
             ? "&filter.model=" + URLEncoder.encode(model, StandardCharsets.UTF_8)

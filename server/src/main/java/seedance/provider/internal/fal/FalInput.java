@@ -21,7 +21,7 @@ record FalInput(String endpoint, ObjectNode body) {
   private static final Set<String> RESOLUTIONS = Set.of("720p", "1080p");
 
   static FalInput of(GenerationRequest request, FalSettings settings) {
-    String model = settings.modelByTier().get(request.qualityTier());
+    String model = request.modelOr(settings.modelByTier().get(request.qualityTier()));
     if (model == null) {
       throw unsupported("quality_tier " + request.qualityTier() + " has no fal model configured");
     }

@@ -38,6 +38,12 @@ class FalProvider implements VideoProvider {
     return NAME;
   }
 
+  /** fal resells only the standard models: no face (real) or filter-off (wild) variant. */
+  @Override
+  public boolean servesChannel(String channel) {
+    return "standard".equals(channel);
+  }
+
   @Override
   public String submit(GenerationRequest request) {
     FalInput input = FalInput.of(request, settings);

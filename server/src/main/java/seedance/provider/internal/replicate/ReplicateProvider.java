@@ -41,7 +41,7 @@ class ReplicateProvider implements VideoProvider {
 
   @Override
   public String submit(GenerationRequest request) {
-    String model = settings.models().get(request.qualityTier());
+    String model = request.modelOr(settings.models().get(request.qualityTier()));
     if (model == null) {
       throw ReplicateInput.unsupported(
           "quality tier " + request.qualityTier() + " has no model on Replicate");

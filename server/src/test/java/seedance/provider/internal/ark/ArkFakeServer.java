@@ -93,6 +93,15 @@ final class ArkFakeServer implements AutoCloseable {
     return creates.get();
   }
 
+  /** The create body of the stored task our task id tagged ({@code safety_identifier}), or null. */
+  synchronized JsonNode createBodyFor(String ourTaskId) {
+    return tasks.values().stream()
+        .map(task -> task.body)
+        .filter(body -> ourTaskId.equals(body.path("safety_identifier").asString()))
+        .findFirst()
+        .orElse(null);
+  }
+
   JsonNode lastCreateBody() {
     return lastCreateBody;
   }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -25,6 +26,8 @@ import seedance.testing.Tasks;
  * their outputs are re-hosted from the upstream's expiring HTTPS links (served here from
  * 127.0.0.2), and an upstream refusal or our account's problem fails the task with a full refund.
  */
+// Closed after the class, so its worker never reaches a later class's fake on a reused port.
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "seedance.worker.enabled=true",
@@ -34,7 +37,9 @@ import seedance.testing.Tasks;
       "seedance.test-hooks.host-map[tos.example]=127.0.0.2",
       "seedance.ark.api-key=" + ArkFakeServer.KEY,
       "seedance.ark.read-timeout=2s",
-      "seedance.routing.tiers.mini=ark,local"
+      // Each test scripts its own refusals; a provider resting after one would refuse the next.
+      "seedance.routing.account-cool-down=0s",
+      "seedance.routing.throttle-cool-down=0s"
     })
 class ArkUpstreamTest extends ApiTest {
 
@@ -47,6 +52,7 @@ class ArkUpstreamTest extends ApiTest {
   @DynamicPropertySource
   static void upstream(DynamicPropertyRegistry registry) {
     registry.add("seedance.ark.base-url", ARK::baseUrl);
+    registry.add("seedance.routing.file", ArkUpstreamTest::routes);
     registry.add("seedance.test-hooks.trust-store", () -> OUTPUTS.trustStore().toString());
     registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
     registry.add("seedance.test-hooks.https-port-override", OUTPUTS::port);
@@ -167,6 +173,26 @@ class ArkUpstreamTest extends ApiTest {
     String provider =
         jdbc.sql("SELECT provider FROM tasks WHERE id = ?").param(id).query(String.class).single();
     assertThat(provider).isEqualTo("local");
+  }
+
+  /** Mini tries Ark, then the local renderer. */
+  private static String routes() {
+    try {
+      Path file = Files.createTempFile("routes", ".yaml");
+      Files.writeString(
+          file,
+          """
+          routes:
+            mini:
+              standard:
+                - provider: ark
+                  model: dreamina-seedance-2-0-mini-260615
+                - provider: local
+          """);
+      return file.toString();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static ArkFakeServer start() {

@@ -54,6 +54,16 @@ class FalProviderTest {
   }
 
   @Test
+  void theRoutesEndpointPrefixWinsOverTheTiersDefault() {
+    var request = request("text-to-video", "mini", "a red fox in snow", "16:9", "720p", false);
+
+    String id = provider.submit(request.onModel("bytedance/seedance-2.0/fast"));
+
+    var filed = fal.filed(FalRequestId.parse(id).requestId());
+    assertThat(filed.endpoint).isEqualTo("bytedance/seedance-2.0/fast/text-to-video");
+  }
+
+  @Test
   void imageToVideoSendsTheUsersOriginalUrlsToTheFastModel() {
     var request =
         withImages(

@@ -57,6 +57,14 @@ class ReplicateProviderTest {
   }
 
   @Test
+  void theRoutesModelWinsOverTheTiersDefault() {
+    // An operator who sells the standard tier on the full model says so in the routing table.
+    String id = provider.submit(textToVideo("standard").onModel("bytedance/seedance-2.0"));
+
+    assertThat(fake.prediction(id).model()).isEqualTo("bytedance/seedance-2.0");
+  }
+
+  @Test
   void fixedLensAppendsTheLockedOffCameraSentenceToThePrompt() {
     provider.submit(request("text-to-video", "pro", "1080p", true, null, null, List.of()));
 
