@@ -35,26 +35,36 @@ class SignInController {
   }
 
   @GetMapping("/signup")
-  String signUpForm(HttpServletRequest request) {
-    return SignedIn.find(request).filter(s -> s.accountId() != null).isPresent()
-        ? "redirect:/dashboard"
-        : "signup";
+  String signUpForm(
+      @RequestParam(defaultValue = "") String next,
+      @RequestParam(defaultValue = "") String email,
+      HttpServletRequest request,
+      Model model) {
+    if (SignedIn.find(request).filter(s -> s.accountId() != null).isPresent()) {
+      return "redirect:" + safeNext(next);
+    }
+    // An invitation link sends people here with its address and its own path to come back to.
+    model.addAttribute("next", safeNext(next));
+    model.addAttribute("email", email);
+    return "signup";
   }
 
   @PostMapping("/signup")
   String signUp(
       @RequestParam(defaultValue = "") String email,
       @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String next,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     try {
       var account = signIns.signUp(email, password);
       startSession(request, response, sessions.start(account.id()));
-      return "redirect:/dashboard";
+      return "redirect:" + safeNext(next);
     } catch (SignInProblem e) {
       response.setStatus(400);
       model.addAttribute("email", email);
+      model.addAttribute("next", safeNext(next));
       model.addAttribute("errorField", e.field());
       model.addAttribute("errorKey", e.key());
       return "signup";
