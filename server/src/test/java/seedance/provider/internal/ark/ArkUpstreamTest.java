@@ -28,6 +28,9 @@ import seedance.testing.Tasks;
 @TestPropertySource(
     properties = {
       "seedance.worker.enabled=true",
+      "seedance.worker.poll-interval=100ms",
+      "seedance.worker.poll-initial=100ms",
+      "seedance.worker.poll-max=400ms",
       "seedance.test-hooks.enabled=true",
       "server.address=127.0.0.1",
       "seedance.test-hooks.allowed-ranges=127.0.0.2/32",
