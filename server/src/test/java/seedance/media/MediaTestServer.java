@@ -126,6 +126,16 @@ public final class MediaTestServer implements AutoCloseable {
         });
   }
 
+  /** {@code path} answers 403 from now on, as an upstream's signed link does once it expired. */
+  public void expire(String path) {
+    route(
+        path,
+        exchange -> {
+          exchange.sendResponseHeaders(403, -1);
+          exchange.close();
+        });
+  }
+
   void redirect(String path, String location) {
     route(
         path,

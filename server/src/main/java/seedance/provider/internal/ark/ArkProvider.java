@@ -172,9 +172,9 @@ class ArkProvider implements VideoProvider {
   private JsonNode read(String operation, HttpResponse<String> response, Kind unreadable) {
     if (response.statusCode() / 100 != 2) {
       var failure = ArkErrors.fromResponse(operation, response.statusCode(), response.body(), json);
-      if (failure.kind() == Kind.THROTTLED) {
+      if (failure.kind() == Kind.THROTTLED || failure.kind() == Kind.UPSTREAM_ERROR) {
         throw new ProviderException(
-            Kind.THROTTLED,
+            failure.kind(),
             null,
             failure.getMessage(),
             null,
