@@ -45,7 +45,13 @@ public final class MediaTestServer implements AutoCloseable {
 
   public static final String PASSWORD = "throwaway";
   static final List<String> CERTIFICATE_NAMES =
-      List.of("media.test", "mixed.test", "rebind.test", "tos.example");
+      List.of(
+          "media.test",
+          "mixed.test",
+          "rebind.test",
+          "tos.example",
+          "v3b.fal.media",
+          "replicate.delivery");
 
   private final HttpsServer server;
   private final ExecutorService handlers;

@@ -29,10 +29,13 @@ public class QueueRepository {
                    ORDER BY run_at, id LIMIT :limit %2$s)
       RETURNING id, lease_token, attempts, polls
       """;
+  // A lease handed back (lease_until NULL: waiting for its next poll or retry) is never taken
+  // again by a late heartbeat; only a new claim takes it.
   private static final String EXTEND =
       """
       UPDATE tasks SET lease_until = :until
       WHERE id = :id AND lease_token = :token AND status = 'processing'
+        AND lease_until IS NOT NULL
       """;
   private static final String RECORD_UPSTREAM =
       """

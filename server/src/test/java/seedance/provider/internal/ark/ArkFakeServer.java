@@ -47,6 +47,7 @@ final class ArkFakeServer implements AutoCloseable {
   private volatile String failTasksWith;
   private volatile boolean dropOutputs;
   private volatile Duration finishAfter;
+  private volatile Duration finishSpread = Duration.ZERO;
   private volatile String callbackOrigin;
   private volatile int callbackCopies = 1;
   private volatile Duration lateCallback;
@@ -101,7 +102,13 @@ final class ArkFakeServer implements AutoCloseable {
    * longer move it.
    */
   void finishAfter(Duration after) {
+    finishAfter(after, Duration.ZERO);
+  }
+
+  /** Clock mode with each task taking {@code after} plus up to {@code spread} more, at random. */
+  void finishAfter(Duration after, Duration spread) {
     finishAfter = after;
+    finishSpread = spread;
   }
 
   /**
@@ -154,6 +161,11 @@ final class ArkFakeServer implements AutoCloseable {
   /** Creates answered by dropping the connection. */
   int resets() {
     return resets.get();
+  }
+
+  /** Clock mode: when a GET first showed the task ended (epoch ms), 0 if none did. */
+  synchronized long seenEndedAt(String ourId) {
+    return tasks.get(byOurId.get(ourId)).endedAt;
   }
 
   int callbacksSent() {
@@ -259,6 +271,11 @@ final class ArkFakeServer implements AutoCloseable {
       byOurId.put(body.path("safety_identifier").asString(""), id);
     }
     Duration after = finishAfter;
+    if (after != null && !finishSpread.isZero()) {
+      after =
+          after.plusMillis(
+              java.util.concurrent.ThreadLocalRandom.current().nextLong(finishSpread.toMillis()));
+    }
     if (after != null) {
       task.endsAt = System.currentTimeMillis() + after.toMillis();
       scheduleCallbacks(task, after);
@@ -289,6 +306,9 @@ final class ArkFakeServer implements AutoCloseable {
       if (task.endsAt > 0) {
         onClock(task);
         view = task.view(json, failTasksWith, dropOutputs);
+        if (task.endedAt == 0 && !task.status.equals("queued") && !task.status.equals("running")) {
+          task.endedAt = System.currentTimeMillis();
+        }
       } else {
         view = task.view(json, failTasksWith, dropOutputs);
         task.status =
@@ -372,14 +392,15 @@ final class ArkFakeServer implements AutoCloseable {
             origin
                 + target.getRawPath()
                 + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
-    timer.execute(() -> callback(task, routed));
+    // Each delivery on a thread of its own: a slow receiver must not hold up the others.
+    Runnable deliver = () -> threads.execute(() -> callback(task, routed));
+    deliver.run();
     for (int i = 0; i < callbackCopies; i++) {
-      timer.schedule(() -> callback(task, routed), after.toMillis(), TimeUnit.MILLISECONDS);
+      timer.schedule(deliver, after.toMillis(), TimeUnit.MILLISECONDS);
     }
     Duration late = lateCallback;
     if (late != null) {
-      timer.schedule(
-          () -> callback(task, routed), after.plus(late).toMillis(), TimeUnit.MILLISECONDS);
+      timer.schedule(deliver, after.plus(late).toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -65,6 +65,10 @@ final class FalFakeServer implements AutoCloseable {
   /** Submits never get an answer until the server closes. */
   volatile boolean hangSubmits;
 
+  /** The next submit is filed, then its connection dropped without an answer. */
+  final java.util.concurrent.atomic.AtomicBoolean resetNextSubmit =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** Completed requests' results are 422 content policy violations. */
   volatile boolean contentPolicyOnResult;
 
@@ -83,6 +87,18 @@ final class FalFakeServer implements AutoCloseable {
 
   URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Requests filed (accepted and billable), whatever their answer was. */
+  int filedCount() {
+    return requests.size();
+  }
+
+  /** Filed requests whose prompt is {@code prompt}. */
+  long filedWithPrompt(String prompt) {
+    return requests.values().stream()
+        .filter(f -> f.input.path("prompt").asString("").startsWith(prompt))
+        .count();
   }
 
   int submissions() {
@@ -143,6 +159,10 @@ final class FalFakeServer implements AutoCloseable {
     }
     String id = UUID.randomUUID().toString();
     requests.put(id, new Filed(app, endpoint, input));
+    if (resetNextSubmit.getAndSet(false)) {
+      // An unhandled exception makes the JDK server drop the connection: accepted, then reset.
+      throw new IllegalStateException("scripted reset after submit");
+    }
     String base = url() + "/" + app + "/requests/" + id;
     ObjectNode body = json.createObjectNode();
     body.put("request_id", id);
