@@ -101,7 +101,8 @@ abstract class UpstreamLoad extends ApiTest {
     }
     double submitSeconds = (System.nanoTime() - start) / 1e9;
     int maxInFlight = 0;
-    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+    long deadline =
+        System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.wait", 600)).toNanos();
     while (System.nanoTime() < deadline) {
       int open =
           jdbc.sql("SELECT COUNT(*) FROM tasks WHERE status = 'processing'")
