@@ -145,6 +145,11 @@ final class ArkFakeServer implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /** The create body of the task made for our task {@code ourId}. */
+  synchronized JsonNode createBodyFor(String ourId) {
+    return tasks.get(byOurId.get(ourId)).body;
+  }
+
   /** Creates that stored a task for our task {@code ourId}. */
   synchronized int tasksFor(String ourId) {
     return (int)

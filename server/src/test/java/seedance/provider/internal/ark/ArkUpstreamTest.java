@@ -203,8 +203,10 @@ class ArkUpstreamTest extends ApiTest {
       OUTPUTS.expire("/" + upstreamId(id) + ".mp4");
       assertDownloadsAVideo(task.path("output").path("video_url").asString());
     }
-    var imageBody = ARK.lastCreateBody();
-    assertThat(imageBody.toString()).contains("https://media.test/ref.png");
+    assertThat(ARK.createBodyFor(image).toString())
+        .contains("https://media.test/start.png")
+        .contains("first_frame");
+    assertThat(ARK.createBodyFor(media).toString()).contains("https://media.test/ref.png");
     assertThat(api().balance(customer.key())).isEqualTo(40);
   }
 
