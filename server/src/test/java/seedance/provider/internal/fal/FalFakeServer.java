@@ -62,6 +62,9 @@ final class FalFakeServer implements AutoCloseable {
   /** Answers every submit with this HTTP status and a fal-shaped error, when set. */
   volatile int submitFailure;
 
+  /** The raw query string of the last submit (where {@code fal_webhook} goes), or null. */
+  volatile String lastSubmitQuery;
+
   /** Submits never get an answer until the server closes. */
   volatile boolean hangSubmits;
 
@@ -132,6 +135,7 @@ final class FalFakeServer implements AutoCloseable {
 
   private void submit(HttpExchange exchange, String app, String endpoint) throws IOException {
     submissions.incrementAndGet();
+    lastSubmitQuery = exchange.getRequestURI().getRawQuery();
     JsonNode input = json.readTree(exchange.getRequestBody().readAllBytes());
     if (hangSubmits) {
       try {
