@@ -33,12 +33,25 @@ public class ProviderException extends RuntimeException {
 
   private final Kind kind;
   private final String code;
+  private final java.time.Duration retryAfter;
 
   /** {@code code} is the public error code to fail a task with (used for REJECTED), or null. */
   public ProviderException(Kind kind, String code, String message, Throwable cause) {
+    this(kind, code, message, cause, null);
+  }
+
+  /** {@code retryAfter}: how long the upstream asked us to wait (its Retry-After), or null. */
+  public ProviderException(
+      Kind kind, String code, String message, Throwable cause, java.time.Duration retryAfter) {
     super(message, cause);
     this.kind = kind;
     this.code = code;
+    this.retryAfter = retryAfter;
+  }
+
+  /** The wait the upstream asked for, or null when it named none. */
+  public java.time.Duration retryAfter() {
+    return retryAfter;
   }
 
   public Kind kind() {

@@ -34,6 +34,8 @@ public class Providers {
   private final Map<String, VideoProvider> byName = new LinkedHashMap<>();
   private final Map<String, List<Route>> routes = new LinkedHashMap<>();
   private final Map<String, Instant> restingUntil = new ConcurrentHashMap<>();
+  // Only our account's problems refuse new submits; a throttle is waited out by the queue instead.
+  private final Map<String, Instant> refusingUntil = new ConcurrentHashMap<>();
   private final RoutingSettings settings;
   private final InstantSource clock;
 
@@ -69,7 +71,11 @@ public class Providers {
     return route(qualityTier, channel).stream().filter(r -> !resting(r.name(), now)).toList();
   }
 
-  /** Empty when a new task of this tier and channel can be routed now. */
+  /**
+   * Empty when a new task of this tier and channel can be accepted now: refused only when the cell
+   * has no route or every provider on it refused our account lately. A throttled provider does not
+   * refuse submits; the task waits in the queue until one takes it.
+   */
   public Optional<Busy> busy(String qualityTier, String channel) {
     var route = route(qualityTier, channel);
     if (route.isEmpty()) {
@@ -85,10 +91,10 @@ public class Providers {
     Instant now = clock.instant();
     Instant firstFree = null;
     for (Route step : route) {
-      if (!resting(step.name(), now)) {
+      if (!before(refusingUntil, step.name(), now)) {
         return Optional.empty();
       }
-      Instant until = restingUntil.get(step.name());
+      Instant until = refusingUntil.get(step.name());
       if (until != null && (firstFree == null || until.isBefore(firstFree))) {
         firstFree = until;
       }
@@ -114,6 +120,9 @@ public class Providers {
     if (pause.isPositive() && !provider.equals(RouteTable.LOCAL)) {
       Instant until = clock.instant().plus(pause);
       restingUntil.merge(provider, until, (a, b) -> a.isAfter(b) ? a : b);
+      if (kind == ProviderException.Kind.ACCOUNT) {
+        refusingUntil.merge(provider, until, (a, b) -> a.isAfter(b) ? a : b);
+      }
       log.warn("provider {} rests until {} after {}", provider, until, kind);
     }
   }
@@ -139,7 +148,11 @@ public class Providers {
   }
 
   private boolean resting(String provider, Instant now) {
-    Instant until = restingUntil.get(provider);
+    return before(restingUntil, provider, now);
+  }
+
+  private static boolean before(Map<String, Instant> untils, String provider, Instant now) {
+    Instant until = untils.get(provider);
     return until != null && now.isBefore(until);
   }
 

@@ -25,6 +25,15 @@ public interface VideoProvider {
     return true;
   }
 
+  /**
+   * True when {@link #poll} does the work itself, in this process (the local renderer): it runs
+   * right after submit with the user's media at hand. Upstreams answer false and are polled one
+   * short step at a time, from the queue.
+   */
+  default boolean local() {
+    return false;
+  }
+
   /** Best effort; providers without cancellation ignore it. */
   default void cancel(String upstreamId) {}
 

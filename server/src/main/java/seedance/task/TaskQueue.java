@@ -11,6 +11,7 @@ import seedance.credit.Book;
 import seedance.credit.CreditLedger;
 import seedance.credit.Wallet;
 import seedance.task.internal.QueueRepository;
+import seedance.task.internal.QueueRepository.Pool;
 
 /**
  * The task table as a queue: claims with a lease and a fencing token, and the two ways a task ends.
@@ -41,9 +42,23 @@ public class TaskQueue {
   }
 
   public List<Claim> claim(String owner, int limit, Duration lease, int maxAttempts) {
+    return claim(Pool.ANY, owner, limit, lease, maxAttempts);
+  }
+
+  /** Claims only tasks not yet waiting on an upstream: renders, submits, retries. */
+  public List<Claim> claimWork(String owner, int limit, Duration lease, int maxAttempts) {
+    return claim(Pool.WORK, owner, limit, lease, maxAttempts);
+  }
+
+  /** Claims only tasks waiting on an upstream whose next poll is due. */
+  public List<Claim> claimPolls(String owner, int limit, Duration lease, int maxAttempts) {
+    return claim(Pool.POLLS, owner, limit, lease, maxAttempts);
+  }
+
+  private List<Claim> claim(Pool pool, String owner, int limit, Duration lease, int maxAttempts) {
     long now = clock.millis();
     return transactions.execute(
-        tx -> repository.claim(owner, limit, now, now + lease.toMillis(), maxAttempts));
+        tx -> repository.claim(pool, owner, limit, now, now + lease.toMillis(), maxAttempts));
   }
 
   /**
@@ -79,6 +94,29 @@ public class TaskQueue {
    */
   public boolean retryLater(Claim claim, Duration delay) {
     return repository.retryLater(claim.taskId(), claim.token(), clock.millis() + delay.toMillis());
+  }
+
+  /**
+   * Hands a task that waits on its upstream back to the queue, lease released, for one poll after
+   * {@code delay} by whichever worker claims it then. Neither the wait nor the poll uses up an
+   * attempt.
+   */
+  public boolean pollLater(Claim claim, Duration delay) {
+    long now = clock.millis();
+    return repository.pollLater(claim.taskId(), claim.token(), now + delay.toMillis(), now);
+  }
+
+  /**
+   * An upstream said the task changed (a callback): make its next poll due now. Only a hint; false
+   * when the task is not waiting on an upstream (ended, unknown, not yet submitted).
+   */
+  public boolean hint(String taskId) {
+    return repository.hint(taskId, clock.millis());
+  }
+
+  /** How many tasks are submitted to {@code provider} and not yet ended, across all workers. */
+  public int inFlight(String provider) {
+    return repository.inFlight(provider);
   }
 
   /** Fails the task we hold and refunds it in full. False if it was not ours or already ended. */

@@ -45,7 +45,13 @@ public final class MediaTestServer implements AutoCloseable {
 
   public static final String PASSWORD = "throwaway";
   static final List<String> CERTIFICATE_NAMES =
-      List.of("media.test", "mixed.test", "rebind.test", "tos.example");
+      List.of(
+          "media.test",
+          "mixed.test",
+          "rebind.test",
+          "tos.example",
+          "v3b.fal.media",
+          "replicate.delivery");
 
   private final HttpsServer server;
   private final ExecutorService handlers;
@@ -122,6 +128,16 @@ public final class MediaTestServer implements AutoCloseable {
           headers.forEach(exchange.getResponseHeaders()::set);
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+  }
+
+  /** {@code path} answers 403 from now on, as an upstream's signed link does once it expired. */
+  public void expire(String path) {
+    route(
+        path,
+        exchange -> {
+          exchange.sendResponseHeaders(403, -1);
           exchange.close();
         });
   }

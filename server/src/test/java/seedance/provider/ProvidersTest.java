@@ -277,14 +277,30 @@ class ProvidersTest {
 
     providers.rest("fal", ProviderException.Kind.THROTTLED);
     assertThat(providers.available("pro", "standard")).isEmpty();
-    var busy = providers.busy("pro", "standard").orElseThrow();
-    assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+    // A throttle is waited out in the queue: new submits are still accepted.
+    assertThat(providers.busy("pro", "standard")).isEmpty();
 
     clock.advance(Duration.ofSeconds(31));
     assertThat(steps(providers.available("pro", "standard")))
         .containsExactly("fal:bytedance/seedance-2.0");
     clock.advance(Duration.ofMinutes(5));
     assertThat(providers.available("pro", "standard")).hasSize(2);
+  }
+
+  @Test
+  void submitsAreRefusedOnlyWhileEveryProviderOnTheRouteRefusedOurAccount() {
+    clock.freeze();
+    var providers = providers(List.of(LOCAL, ARK, FAL), null);
+    providers.rest("ark", ProviderException.Kind.ACCOUNT);
+    clock.advance(Duration.ofMinutes(1));
+    providers.rest("fal", ProviderException.Kind.ACCOUNT);
+
+    var busy = providers.busy("pro", "standard").orElseThrow();
+
+    // Ark, rested a minute earlier, is the first back.
+    assertThat(busy.retryAfter()).isEqualTo(Duration.ofMinutes(4));
+    clock.advance(Duration.ofMinutes(4));
+    assertThat(providers.busy("pro", "standard")).isEmpty();
   }
 
   @Test

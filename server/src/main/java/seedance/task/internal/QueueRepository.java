@@ -1,6 +1,8 @@
 package seedance.task.internal;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,20 +16,26 @@ public class QueueRepository {
 
   // SKIP LOCKED lets concurrent workers on PostgreSQL claim different rows; SQLite has one writer
   // anyway.
+  // The pool filter (%1$s) keeps short upstream polls from waiting behind long renders and
+  // submits.
   private static final String CLAIM =
       """
       UPDATE tasks SET lease_owner = :owner, lease_token = lease_token + 1, lease_until = :until,
-                       attempts = attempts + 1
+                       attempts = attempts + 1, hinted = 0
       WHERE id IN (SELECT id FROM tasks
                    WHERE status = 'processing' AND run_at <= :now
                      AND (lease_until IS NULL OR lease_until < :now) AND attempts < :maxAttempts
-                   ORDER BY run_at, id LIMIT :limit %s)
-      RETURNING id, lease_token, attempts
+                     %1$s
+                   ORDER BY run_at, id LIMIT :limit %2$s)
+      RETURNING id, lease_token, attempts, polls
       """;
+  // A lease handed back (lease_until NULL: waiting for its next poll or retry) is never taken
+  // again by a late heartbeat; only a new claim takes it.
   private static final String EXTEND =
       """
       UPDATE tasks SET lease_until = :until
       WHERE id = :id AND lease_token = :token AND status = 'processing'
+        AND lease_until IS NOT NULL
       """;
   private static final String RECORD_UPSTREAM =
       """
@@ -45,6 +53,24 @@ public class QueueRepository {
       """
       UPDATE tasks SET run_at = :runAt, lease_until = NULL, attempts = attempts - 1
       WHERE id = :id AND lease_token = :token AND status = 'processing'
+      """;
+  // A poll is not an attempt either; a callback that came in meanwhile (hinted) makes it due now.
+  private static final String POLL_LATER =
+      """
+      UPDATE tasks SET run_at = CASE WHEN hinted = 1 THEN :now ELSE :runAt END, hinted = 0,
+                       lease_until = NULL, attempts = attempts - 1, polls = polls + 1
+      WHERE id = :id AND lease_token = :token AND status = 'processing'
+      """;
+  // A hint never settles anything: it only makes an already submitted task due for a poll.
+  private static final String HINT =
+      """
+      UPDATE tasks SET run_at = CASE WHEN run_at > :now THEN :now ELSE run_at END, hinted = 1
+      WHERE id = :id AND status = 'processing' AND upstream_id IS NOT NULL
+      """;
+  private static final String IN_FLIGHT =
+      """
+      SELECT COUNT(*) FROM tasks
+      WHERE provider = :provider AND status = 'processing' AND upstream_id IS NOT NULL
       """;
   private static final String FAIL_FENCED =
       """
@@ -78,21 +104,38 @@ public class QueueRepository {
   public record Refund(String accountId, String book, long credits) {}
 
   private final JdbcClient jdbc;
-  private final String claimSql;
+  private final Map<Pool, String> claimSql = new EnumMap<>(Pool.class);
+
+  /** Which tasks a claim may take: any, those not yet being polled, or those being polled. */
+  public enum Pool {
+    ANY(""),
+    WORK("AND polls = 0"),
+    POLLS("AND polls > 0");
+
+    private final String filter;
+
+    Pool(String filter) {
+      this.filter = filter;
+    }
+  }
 
   QueueRepository(JdbcClient jdbc, Dialect dialect) {
     this.jdbc = jdbc;
-    this.claimSql = CLAIM.formatted(dialect == Dialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "");
+    String lock = dialect == Dialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "";
+    for (Pool pool : Pool.values()) {
+      claimSql.put(pool, CLAIM.formatted(pool.filter, lock));
+    }
   }
 
-  public List<Claim> claim(String owner, int limit, long now, long until, int maxAttempts) {
-    return jdbc.sql(claimSql)
+  public List<Claim> claim(
+      Pool pool, String owner, int limit, long now, long until, int maxAttempts) {
+    return jdbc.sql(claimSql.get(pool))
         .param("owner", owner)
         .param("until", until)
         .param("now", now)
         .param("maxAttempts", maxAttempts)
         .param("limit", limit)
-        .query((rs, n) -> new Claim(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+        .query((rs, n) -> new Claim(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)))
         .list();
   }
 
@@ -125,6 +168,24 @@ public class QueueRepository {
             .param("runAt", runAt)
             .update()
         == 1;
+  }
+
+  public boolean pollLater(String id, long token, long runAt, long now) {
+    return jdbc.sql(POLL_LATER)
+            .param("id", id)
+            .param("token", token)
+            .param("runAt", runAt)
+            .param("now", now)
+            .update()
+        == 1;
+  }
+
+  public boolean hint(String id, long now) {
+    return jdbc.sql(HINT).param("id", id).param("now", now).update() == 1;
+  }
+
+  public int inFlight(String provider) {
+    return jdbc.sql(IN_FLIGHT).param("provider", provider).query(Integer.class).single();
   }
 
   public boolean complete(String id, long token, String outputJson, String usageJson, long now) {

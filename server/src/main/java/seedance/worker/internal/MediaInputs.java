@@ -28,13 +28,29 @@ class MediaInputs {
   }
 
   GenerationRequest prepare(Task task, Path workDir) {
+    return build(task, workDir, true);
+  }
+
+  /**
+   * The request without its media, for polling an upstream that already has them: a poll is one
+   * short read and must not download the user's files again.
+   */
+  GenerationRequest withoutMedia(Task task, Path workDir) {
+    return build(task, workDir, false);
+  }
+
+  private GenerationRequest build(Task task, Path workDir, boolean fetchMedia) {
     JsonNode r = json.readTree(task.requestJson());
-    InputMedia start = fetch(r.path("image_url"), workDir, "start", MediaKind.IMAGE);
-    InputMedia end = fetch(r.path("end_image_url"), workDir, "end", MediaKind.IMAGE);
+    InputMedia start = null;
+    InputMedia end = null;
     List<InputMedia> media = new ArrayList<>();
-    int i = 0;
-    for (JsonNode url : r.path("media_urls").values()) {
-      media.add(fetch(url, workDir, "media-" + i++, MediaKind.IMAGE_OR_VIDEO));
+    if (fetchMedia) {
+      start = fetch(r.path("image_url"), workDir, "start", MediaKind.IMAGE);
+      end = fetch(r.path("end_image_url"), workDir, "end", MediaKind.IMAGE);
+      int i = 0;
+      for (JsonNode url : r.path("media_urls").values()) {
+        media.add(fetch(url, workDir, "media-" + i++, MediaKind.IMAGE_OR_VIDEO));
+      }
     }
     return new GenerationRequest(
         task.id(),

@@ -19,6 +19,7 @@ import seedance.credit.Book;
 import seedance.media.MediaFetchException;
 import seedance.media.MediaKind;
 import seedance.media.SafeFetcher;
+import seedance.provider.Callbacks;
 import seedance.provider.FrameExtractor;
 import seedance.provider.GenerationRequest;
 import seedance.provider.GenerationStatus;
@@ -35,17 +36,19 @@ import seedance.task.UpstreamRef;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One attempt at one task: fetch the user's media safely, generate on the provider, move the
- * outputs into the output store, and end the task in one transaction. Every write presents the
- * claim's fencing token, so an attempt that lost its lease changes nothing. A paid create is sent
- * at most twice, and the second time only after an ambiguous first one could not be found at the
- * upstream (counted in a metric).
+ * One step of one task. A task not yet submitted gets its media fetched safely and is submitted (or
+ * rendered locally to the end); a task waiting on an upstream gets ONE poll, and goes back to the
+ * queue with its next poll time and its lease released, so a process keeps thousands of upstream
+ * tasks in flight without holding a thread for any of them. At the end the outputs move into the
+ * output store and the task ends in one transaction. Every write presents the claim's fencing
+ * token, so a step that lost its lease changes nothing. A paid create is sent at most twice, and
+ * the second time only after an ambiguous first one could not be found at the upstream (counted in
+ * a metric).
  */
 @Component
 class TaskRunner {
 
   private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
-  private static final Duration MAX_POLL_DELAY = Duration.ofSeconds(15);
 
   private final Tasks tasks;
   private final TaskQueue queue;
@@ -56,7 +59,11 @@ class TaskRunner {
   private final FrameExtractor frames;
   private final JsonMapper json;
   private final Path workRoot;
+  private final WorkerSettings settings;
+  private final UpstreamLimits limits;
+  private final Callbacks callbacks;
   private final Counter ambiguousResubmits;
+  private final Counter upstreamPolls;
 
   TaskRunner(
       Tasks tasks,
@@ -67,7 +74,10 @@ class TaskRunner {
       SafeFetcher fetcher,
       FrameExtractor frames,
       JsonMapper json,
-      ServerSettings settings,
+      ServerSettings server,
+      WorkerSettings settings,
+      UpstreamLimits limits,
+      Callbacks callbacks,
       MeterRegistry metrics) {
     this.tasks = tasks;
     this.queue = queue;
@@ -77,8 +87,12 @@ class TaskRunner {
     this.fetcher = fetcher;
     this.frames = frames;
     this.json = json;
-    this.workRoot = settings.dataDir().resolve("work");
+    this.workRoot = server.dataDir().resolve("work");
+    this.settings = settings;
+    this.limits = limits;
+    this.callbacks = callbacks;
     this.ambiguousResubmits = metrics.counter("seedance.upstream.ambiguous_resubmits");
+    this.upstreamPolls = metrics.counter("seedance.upstream.polls");
   }
 
   void run(Claim claim) {
@@ -97,17 +111,30 @@ class TaskRunner {
     Path workDir = workRoot.resolve(task.id());
     try {
       Files.createDirectories(workDir);
-      GenerationRequest request = inputs.prepare(task, workDir);
       // A paid submit is never repeated: an earlier attempt's upstream id is polled instead.
       var upstream = queue.upstream(claim).orElse(null);
+      GenerationRequest request;
+      VideoProvider provider;
       if (upstream == null) {
-        upstream = submitOnRoute(task, request);
-        if (!queue.recordUpstream(claim, upstream.provider(), upstream.id())) {
+        request = inputs.prepare(task, workDir);
+        upstream = submitOnRoute(claim, task, request);
+        if (upstream == null || !queue.recordUpstream(claim, upstream.provider(), upstream.id())) {
           return;
         }
+        provider = providers.named(upstream.provider());
+        if (!provider.local()) {
+          queue.pollLater(claim, settings.pollDelay(0, callbacks.enabled(), null));
+          return;
+        }
+      } else {
+        provider = providers.named(upstream.provider());
+        request =
+            provider.local() ? inputs.prepare(task, workDir) : inputs.withoutMedia(task, workDir);
       }
-      VideoProvider provider = providers.named(upstream.provider());
-      finish(claim, task, workDir, awaitEnd(provider, upstream.id(), request));
+      GenerationStatus status = pollOnce(claim, provider, upstream.id(), request);
+      if (status != null) {
+        finish(claim, task, workDir, status);
+      }
     } catch (MediaFetchException e) {
       log.info("task {}: media refused ({})", task.id(), e.code());
       queue.fail(claim, e.code(), e.getMessage() + "; all credits were refunded");
@@ -116,7 +143,7 @@ class TaskRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
-      // Shutting down: the lease is handed back and another attempt polls on.
+      // Shutting down: the lease is handed back and another worker carries on.
       Thread.currentThread().interrupt();
     } finally {
       deleteRecursively(workDir);
@@ -124,11 +151,13 @@ class TaskRunner {
   }
 
   /**
-   * Tries the route of the task's tier and channel in order, skipping resting providers. Our
-   * account's problem or a throttle at one rests it and moves on to the next; anything else
-   * (including an ambiguous create, which may have been paid) stops here.
+   * Tries the route of the task's tier and channel in order, skipping resting providers and those
+   * at their in-flight cap. Our account's problem or a throttle at one rests it and moves on to the
+   * next; anything else (including an ambiguous create, which may have been paid) stops here. Null
+   * when every provider is at its cap: the task waits its turn.
    */
-  private UpstreamRef submitOnRoute(Task task, GenerationRequest request) {
+  private UpstreamRef submitOnRoute(Claim claim, Task task, GenerationRequest request)
+      throws InterruptedException {
     // Test keys pay play money, so they never reach a paid upstream whatever the routing says.
     var route =
         Book.SANDBOX.wire().equals(task.book())
@@ -138,28 +167,35 @@ class TaskRunner {
       throw new ProviderException(
           ProviderException.Kind.THROTTLED, null, "every provider on the route is resting", null);
     }
-    for (int i = 0; ; i++) {
-      Route step = route.get(i);
+    ProviderException last = null;
+    for (Route step : route) {
+      VideoProvider provider = step.provider();
+      if (!provider.local() && queue.inFlight(step.name()) >= limits.maxInFlight(step.name())) {
+        log.info("task {}: {} is at its in-flight cap", task.id(), step.name());
+        continue;
+      }
       try {
-        return new UpstreamRef(step.name(), submit(step.provider(), request.onModel(step.model())));
+        if (!provider.local()) {
+          limits.acquire(step.name());
+        }
+        return new UpstreamRef(step.name(), submit(provider, request.onModel(step.model())));
       } catch (ProviderException e) {
         boolean failover =
             e.kind() == ProviderException.Kind.ACCOUNT
                 || e.kind() == ProviderException.Kind.THROTTLED;
-        if (failover) {
-          providers.rest(step.name(), e.kind());
-        }
-        if (!failover || i == route.size() - 1) {
+        if (!failover) {
           throw e;
         }
-        log.warn(
-            "task {}: {} refused ({}), trying {}",
-            task.id(),
-            step.name(),
-            e.kind(),
-            route.get(i + 1).name());
+        providers.rest(step.name(), e.kind());
+        log.warn("task {}: {} refused ({})", task.id(), step.name(), e.kind());
+        last = e;
       }
     }
+    if (last != null) {
+      throw last;
+    }
+    queue.retryLater(claim, settings.pollInitial());
+    return null;
   }
 
   private String submit(VideoProvider provider, GenerationRequest request) {
@@ -191,7 +227,7 @@ class TaskRunner {
               e.code() == null ? "generation_failed" : e.code(),
               e.getMessage() + "; all credits were refunded");
       case NOT_SENT, THROTTLED, UPSTREAM_ERROR -> {
-        Duration delay = Duration.ofSeconds(Math.min(300, 10L << Math.min(claim.attempts(), 5)));
+        Duration delay = settings.retryDelay(claim.attempts(), e.retryAfter());
         log.info(
             "task {}: provider {} ({}); retrying in {}",
             claim.taskId(),
@@ -210,29 +246,36 @@ class TaskRunner {
     }
   }
 
-  /** Polls with backoff until the generation ends; the heartbeat keeps our lease meanwhile. */
-  private GenerationStatus awaitEnd(
-      VideoProvider provider, String upstreamId, GenerationRequest request)
+  /**
+   * Reads the generation once. Still running, or the read itself failed (safe to repeat; the
+   * deadline bounds it): the task goes back to the queue for its next poll and null is returned.
+   */
+  private GenerationStatus pollOnce(
+      Claim claim, VideoProvider provider, String upstreamId, GenerationRequest request)
       throws InterruptedException {
-    long delay = 1_000;
-    while (true) {
-      GenerationStatus status;
-      try {
-        status = provider.poll(upstreamId, request);
-      } catch (ProviderException e) {
-        if (e.kind() == ProviderException.Kind.REJECTED) {
-          throw e;
-        }
-        // Reading a task is safe to repeat; the deadline bounds how long we keep trying.
-        log.info("task {}: poll failed ({}), retrying", request.taskId(), e.kind());
-        status = GenerationStatus.running();
-      }
-      if (status.state() != GenerationStatus.State.RUNNING) {
-        return status;
-      }
-      Thread.sleep(delay);
-      delay = Math.min(delay * 2, MAX_POLL_DELAY.toMillis());
+    GenerationStatus status;
+    Duration retryAfter = null;
+    if (!provider.local()) {
+      limits.acquire(provider.name());
+      upstreamPolls.increment();
     }
+    try {
+      status = provider.poll(upstreamId, request);
+    } catch (ProviderException e) {
+      if (e.kind() == ProviderException.Kind.REJECTED || provider.local()) {
+        throw e;
+      }
+      log.info("task {}: poll failed ({}), polling again later", request.taskId(), e.kind());
+      status = GenerationStatus.running();
+      retryAfter = e.retryAfter();
+    }
+    if (status.state() != GenerationStatus.State.RUNNING) {
+      return status;
+    }
+    queue.pollLater(
+        claim,
+        settings.pollDelay(claim.polls(), callbacks.enabled() && !provider.local(), retryAfter));
+    return null;
   }
 
   private void finish(Claim claim, Task task, Path workDir, GenerationStatus status) {

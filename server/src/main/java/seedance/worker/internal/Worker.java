@@ -7,12 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import seedance.task.Claim;
+import seedance.task.TaskDue;
 import seedance.task.TaskQueue;
 import seedance.task.TaskSubmitted;
 import seedance.web.RandomIds;
@@ -33,6 +35,8 @@ class Worker implements SmartLifecycle {
   private final String owner =
       ManagementFactory.getRuntimeMXBean().getName() + "/" + RandomIds.next("", 6);
   private final Map<String, Claim> held = new ConcurrentHashMap<>();
+  private final AtomicInteger working = new AtomicInteger();
+  private final AtomicInteger polling = new AtomicInteger();
   private final Semaphore wake = new Semaphore(0);
   private volatile boolean running;
   private ExecutorService tasks;
@@ -55,7 +59,11 @@ class Worker implements SmartLifecycle {
     tasks = Executors.newVirtualThreadPerTaskExecutor();
     claimer = Thread.ofPlatform().name("worker-claim").daemon().start(this::claimLoop);
     heartbeat = Thread.ofPlatform().name("worker-heartbeat").daemon().start(this::heartbeatLoop);
-    log.info("worker {} started, concurrency {}", owner, settings.concurrency());
+    log.info(
+        "worker {} started, concurrency {}, poll concurrency {}",
+        owner,
+        settings.concurrency(),
+        settings.pollConcurrency());
   }
 
   @EventListener
@@ -63,14 +71,27 @@ class Worker implements SmartLifecycle {
     wake.release();
   }
 
+  /** A callback made a task due now: claim it without waiting for the next round. */
+  @EventListener
+  void onDue(TaskDue event) {
+    wake.release();
+  }
+
   private void claimLoop() {
     while (running) {
       try {
-        int free = settings.concurrency() - held.size();
+        int free = settings.concurrency() - working.get();
         if (free > 0) {
-          for (Claim claim : queue.claim(owner, free, settings.lease(), settings.maxAttempts())) {
-            held.put(claim.taskId(), claim);
-            tasks.submit(() -> run(claim));
+          for (Claim claim :
+              queue.claimWork(owner, free, settings.lease(), settings.maxAttempts())) {
+            start(claim, working);
+          }
+        }
+        int freePolls = settings.pollConcurrency() - polling.get();
+        if (freePolls > 0) {
+          for (Claim claim :
+              queue.claimPolls(owner, freePolls, settings.lease(), settings.maxAttempts())) {
+            start(claim, polling);
           }
         }
         wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -82,6 +103,20 @@ class Worker implements SmartLifecycle {
         sleepQuietly(settings.pollInterval().toMillis());
       }
     }
+  }
+
+  private void start(Claim claim, AtomicInteger slots) {
+    slots.incrementAndGet();
+    held.put(claim.taskId(), claim);
+    tasks.submit(
+        () -> {
+          try {
+            run(claim);
+          } finally {
+            slots.decrementAndGet();
+            wake.release();
+          }
+        });
   }
 
   private void run(Claim claim) {
@@ -97,7 +132,6 @@ class Worker implements SmartLifecycle {
       }
     } finally {
       held.remove(claim.taskId());
-      wake.release();
     }
   }
 

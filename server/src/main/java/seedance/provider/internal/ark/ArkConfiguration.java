@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import seedance.provider.Callbacks;
 import seedance.provider.VideoProvider;
 
 /**
@@ -18,7 +19,7 @@ class ArkConfiguration {
 
   @Bean
   @ConditionalOnExpression("!'${seedance.ark.api-key:}'.isBlank()")
-  VideoProvider arkProvider(Environment env) {
+  VideoProvider arkProvider(Environment env, Callbacks callbacks) {
     var defaults = ArkSettings.byteplus("unused");
     String prefix = "seedance.ark.";
     String base = env.getProperty(prefix + "base-url", "");
@@ -30,6 +31,7 @@ class ArkConfiguration {
             env.getProperty(prefix + "allow-4k", Boolean.class, false),
             Duration.ofSeconds(10),
             // A create that runs past this is ambiguous (then looked up by our task id).
-            env.getProperty(prefix + "read-timeout", Duration.class, Duration.ofSeconds(60))));
+            env.getProperty(prefix + "read-timeout", Duration.class, Duration.ofSeconds(60))),
+        callbacks);
   }
 }

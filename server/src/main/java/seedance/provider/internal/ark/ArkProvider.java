@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import seedance.provider.Callbacks;
 import seedance.provider.GenerationRequest;
 import seedance.provider.GenerationStatus;
 import seedance.provider.ProviderException;
 import seedance.provider.ProviderException.Kind;
+import seedance.provider.RetryAfter;
 import seedance.provider.VideoProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,14 +45,28 @@ class ArkProvider implements VideoProvider {
   private final ArkSettings settings;
   private final HttpClient http;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final Callbacks callbacks;
 
   ArkProvider(ArkSettings settings) {
-    this(settings, HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+    this(settings, (Callbacks) null);
+  }
+
+  /** {@code callbacks} may be null: then Ark is only polled. */
+  ArkProvider(ArkSettings settings, Callbacks callbacks) {
+    this(
+        settings,
+        HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build(),
+        callbacks);
   }
 
   ArkProvider(ArkSettings settings, HttpClient http) {
+    this(settings, http, null);
+  }
+
+  ArkProvider(ArkSettings settings, HttpClient http, Callbacks callbacks) {
     this.settings = settings;
     this.http = http;
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -60,7 +76,12 @@ class ArkProvider implements VideoProvider {
 
   @Override
   public String submit(GenerationRequest request) {
-    String body = json.writeValueAsString(ArkCreateBody.of(request, settings, json));
+    var create = ArkCreateBody.of(request, settings, json);
+    if (callbacks != null) {
+      // Ark calls it on every status change; the worker re-reads the task, never trusts the body.
+      callbacks.url(NAME, request.taskId()).ifPresent(url -> create.put("callback_url", url));
+    }
+    String body = json.writeValueAsString(create);
     var response =
         exchange("create", request(TASKS).POST(HttpRequest.BodyPublishers.ofString(body)));
     // Ark took the request: whatever is unreadable in its answer, a task may exist.
@@ -150,7 +171,16 @@ class ArkProvider implements VideoProvider {
 
   private JsonNode read(String operation, HttpResponse<String> response, Kind unreadable) {
     if (response.statusCode() / 100 != 2) {
-      throw ArkErrors.fromResponse(operation, response.statusCode(), response.body(), json);
+      var failure = ArkErrors.fromResponse(operation, response.statusCode(), response.body(), json);
+      if (failure.kind() == Kind.THROTTLED || failure.kind() == Kind.UPSTREAM_ERROR) {
+        throw new ProviderException(
+            failure.kind(),
+            null,
+            failure.getMessage(),
+            null,
+            RetryAfter.parse(response.headers().firstValue("Retry-After")));
+      }
+      throw failure;
     }
     try {
       String body = response.body();

@@ -15,6 +15,7 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 import seedance.provider.ProviderException;
 import seedance.provider.ProviderException.Kind;
+import seedance.provider.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,11 @@ final class FalHttp {
   static final String CONTENT_POLICY = "content_policy_violation";
 
   /** A JSON answer; {@code body} is a missing node when the answer was not JSON. */
-  record Answer(int status, JsonNode body, String text) {
+  record Answer(int status, JsonNode body, String text, java.time.Duration retryAfter) {
+    Answer(int status, JsonNode body, String text) {
+      this(status, body, text, null);
+    }
+
     boolean ok() {
       return status >= 200 && status < 300;
     }
@@ -71,7 +76,11 @@ final class FalHttp {
     } catch (IOException e) {
       throw classify(e, what);
     }
-    return new Answer(response.statusCode(), parse(response.body()), response.body());
+    return new Answer(
+        response.statusCode(),
+        parse(response.body()),
+        response.body(),
+        RetryAfter.parse(response.headers().firstValue("Retry-After")));
   }
 
   /**
@@ -123,7 +132,7 @@ final class FalHttp {
           case 429 -> Kind.THROTTLED;
           default -> Kind.UPSTREAM_ERROR;
         };
-    return new ProviderException(kind, null, message, null);
+    return new ProviderException(kind, null, message, null, answer.retryAfter());
   }
 
   static boolean isContentPolicy(Answer answer) {

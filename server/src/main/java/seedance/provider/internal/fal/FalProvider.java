@@ -1,8 +1,11 @@
 package seedance.provider.internal.fal;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import seedance.provider.Callbacks;
 import seedance.provider.GenerationRequest;
 import seedance.provider.GenerationStatus;
 import seedance.provider.ProviderException;
@@ -27,10 +30,17 @@ class FalProvider implements VideoProvider {
   private final FalSettings settings;
   private final FalHttp http;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final Callbacks callbacks;
 
   FalProvider(FalSettings settings) {
+    this(settings, null);
+  }
+
+  /** {@code callbacks} may be null: then fal is only polled. */
+  FalProvider(FalSettings settings, Callbacks callbacks) {
     this.settings = settings;
     this.http = new FalHttp(settings, json);
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -50,7 +60,7 @@ class FalProvider implements VideoProvider {
     var answer =
         http.send(
             "POST",
-            URI.create(settings.queueUrl() + "/" + input.endpoint()),
+            URI.create(settings.queueUrl() + "/" + input.endpoint() + webhook(request)),
             json.writeValueAsString(input.body()),
             "fal submit");
     if (!answer.ok()) {
@@ -73,6 +83,17 @@ class FalProvider implements VideoProvider {
               "fal submit: answer without a usable request_id: " + FalHttp.describe(answer)),
           e);
     }
+  }
+
+  /** fal posts to it once the request is done; the worker re-reads the status, never the body. */
+  private String webhook(GenerationRequest request) {
+    if (callbacks == null) {
+      return "";
+    }
+    return callbacks
+        .url(NAME, request.taskId())
+        .map(url -> "?fal_webhook=" + URLEncoder.encode(url, StandardCharsets.UTF_8))
+        .orElse("");
   }
 
   @Override

@@ -26,6 +26,11 @@ class LocalVideoProvider implements VideoProvider {
   }
 
   @Override
+  public boolean local() {
+    return true;
+  }
+
+  @Override
   public String submit(GenerationRequest request) {
     return NAME + ":" + request.taskId();
   }

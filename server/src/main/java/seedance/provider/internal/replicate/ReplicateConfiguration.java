@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import seedance.provider.Callbacks;
 import seedance.provider.VideoProvider;
 
 /**
@@ -16,7 +17,7 @@ class ReplicateConfiguration {
 
   @Bean
   @ConditionalOnExpression("!'${seedance.replicate.token:}'.isBlank()")
-  VideoProvider replicateProvider(Environment env) {
+  VideoProvider replicateProvider(Environment env, Callbacks callbacks) {
     var defaults = ReplicateSettings.defaults(env.getRequiredProperty("seedance.replicate.token"));
     String base = env.getProperty("seedance.replicate.base-url");
     return new ReplicateProvider(
@@ -26,6 +27,7 @@ class ReplicateConfiguration {
             defaults.models(),
             defaults.connectTimeout(),
             env.getProperty(
-                "seedance.replicate.read-timeout", Duration.class, defaults.requestTimeout())));
+                "seedance.replicate.read-timeout", Duration.class, defaults.requestTimeout())),
+        callbacks);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
 import seedance.provider.ProviderException;
 import seedance.provider.ProviderException.Kind;
+import seedance.provider.RetryAfter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,7 +89,16 @@ final class ReplicateHttp {
             Kind.AMBIGUOUS, null, what + " answered " + status + " with unreadable JSON", e);
       }
     }
-    throw httpFailure(status, response.body(), what, onNotFound);
+    var failure = httpFailure(status, response.body(), what, onNotFound);
+    if (failure.kind() == Kind.THROTTLED) {
+      throw new ProviderException(
+          Kind.THROTTLED,
+          null,
+          failure.getMessage(),
+          null,
+          RetryAfter.parse(response.headers().firstValue("Retry-After")));
+    }
+    throw failure;
   }
 
   /**

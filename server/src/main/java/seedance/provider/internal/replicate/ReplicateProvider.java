@@ -3,6 +3,7 @@ package seedance.provider.internal.replicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import seedance.provider.Callbacks;
 import seedance.provider.GenerationRequest;
 import seedance.provider.GenerationStatus;
 import seedance.provider.ProviderException;
@@ -28,10 +29,17 @@ class ReplicateProvider implements VideoProvider {
 
   private final ReplicateSettings settings;
   private final ReplicateHttp http;
+  private final Callbacks callbacks;
 
   ReplicateProvider(ReplicateSettings settings) {
+    this(settings, null);
+  }
+
+  /** {@code callbacks} may be null: then Replicate is only polled. */
+  ReplicateProvider(ReplicateSettings settings, Callbacks callbacks) {
     this.settings = settings;
     this.http = new ReplicateHttp(settings);
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -48,6 +56,16 @@ class ReplicateProvider implements VideoProvider {
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.set("input", ReplicateInput.of(request));
+    if (callbacks != null) {
+      // Only the end matters to us; the worker re-reads the prediction, never trusts the body.
+      callbacks
+          .url(NAME, request.taskId())
+          .ifPresent(
+              url -> {
+                body.put("webhook", url);
+                body.putArray("webhook_events_filter").add("completed");
+              });
+    }
     JsonNode prediction =
         http.post(
             "/models/" + model + "/predictions",

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,9 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local Ark (research §1.14): checks the key, validates creates like Ark, stores tasks and moves
- * each one a step (queued, running, then succeeded or failed) on every GET of it. Faults are set by
- * knobs: an error answer for the next create, creates that hang after storing their task, and a
- * moderation code that tasks fail with.
+ * each one a step (queued, running, then succeeded or failed) on every GET of it, or, in clock mode
+ * ({@link #finishAfter}), on time, calling the task's {@code callback_url} on its changes as Ark
+ * does. Faults are set by knobs: an error answer for the next create, a storm of error answers (429
+ * with each code, 5xx) with or without Retry-After, creates that hang or reset the connection after
+ * storing their task, a moderation code that tasks fail with, and duplicate and late callbacks.
  */
 final class ArkFakeServer implements AutoCloseable {
 
@@ -43,6 +46,24 @@ final class ArkFakeServer implements AutoCloseable {
   private volatile Duration createHang = Duration.ZERO;
   private volatile String failTasksWith;
   private volatile boolean dropOutputs;
+  private volatile Duration finishAfter;
+  private volatile Duration finishSpread = Duration.ZERO;
+  private volatile String callbackOrigin;
+  private volatile int callbackCopies = 1;
+  private volatile Duration lateCallback;
+  private final AtomicInteger stormLeft = new AtomicInteger();
+  private volatile int stormStatus;
+  private volatile List<String> stormCodes = List.of();
+  private volatile String stormRetryAfter;
+  private final java.util.concurrent.atomic.AtomicBoolean resetNextCreate =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final Map<String, AtomicInteger> gets = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> byOurId = new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicInteger callbacksSent = new AtomicInteger();
+  private final AtomicInteger resets = new AtomicInteger();
+  private final java.util.concurrent.ScheduledExecutorService timer =
+      Executors.newScheduledThreadPool(2, Thread.ofVirtual().factory());
+  private final java.net.http.HttpClient callbackClient = java.net.http.HttpClient.newHttpClient();
 
   ArkFakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -74,6 +95,81 @@ final class ArkFakeServer implements AutoCloseable {
   /** Succeeded tasks show no content, as Ark does once their 24 hours are over. */
   void dropOutputs() {
     dropOutputs = true;
+  }
+
+  /**
+   * Clock mode: a task is queued for a quarter of {@code after}, then running, then ends; GETs no
+   * longer move it.
+   */
+  void finishAfter(Duration after) {
+    finishAfter(after, Duration.ZERO);
+  }
+
+  /** Clock mode with each task taking {@code after} plus up to {@code spread} more, at random. */
+  void finishAfter(Duration after, Duration spread) {
+    finishAfter = after;
+    finishSpread = spread;
+  }
+
+  /**
+   * Calls each task's {@code callback_url} with its host and port replaced by {@code origin} (the
+   * network routing the public URL to the server): once when created (queued) and {@code copies}
+   * times when it ends, and once more {@code late} after that when not null. Clock mode only.
+   */
+  void callbacks(String origin, int copies, Duration late) {
+    callbackOrigin = origin;
+    callbackCopies = copies;
+    lateCallback = late;
+  }
+
+  /**
+   * The next {@code count} creates and GETs are answered with {@code status} and Ark's codes in
+   * turn (e.g. every 429 code), with a Retry-After header when {@code retryAfter} is not null.
+   */
+  void storm(int count, int status, String retryAfter, String... codes) {
+    stormStatus = status;
+    stormCodes = List.of(codes);
+    stormRetryAfter = retryAfter;
+    stormLeft.set(count);
+  }
+
+  /** The next create stores its task and then drops the connection without an answer. */
+  void resetNextCreate() {
+    resetNextCreate.set(true);
+  }
+
+  /** GETs of the task made for our task {@code ourId} (its safety_identifier). */
+  int gets(String ourId) {
+    String id = byOurId.get(ourId);
+    AtomicInteger count = id == null ? null : gets.get(id);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Creates that stored a task for our task {@code ourId}. */
+  synchronized int tasksFor(String ourId) {
+    return (int)
+        tasks.values().stream()
+            .filter(t -> ourId.equals(t.body.path("safety_identifier").asString("")))
+            .count();
+  }
+
+  /** Clock mode: when the task made for our task {@code ourId} ended upstream (epoch ms). */
+  synchronized long endsAt(String ourId) {
+    return tasks.get(byOurId.get(ourId)).endsAt;
+  }
+
+  /** Creates answered by dropping the connection. */
+  int resets() {
+    return resets.get();
+  }
+
+  /** Clock mode: when a GET first showed the task ended (epoch ms), 0 if none did. */
+  synchronized long seenEndedAt(String ourId) {
+    return tasks.get(byOurId.get(ourId)).endedAt;
+  }
+
+  int callbacksSent() {
+    return callbacksSent.get();
   }
 
   synchronized void setStatus(String id, String status) {
@@ -114,6 +210,12 @@ final class ArkFakeServer implements AutoCloseable {
       }
       String path = exchange.getRequestURI().getPath();
       String id = path.length() > TASKS.length() + 1 ? path.substring(TASKS.length() + 1) : null;
+      if (id != null && exchange.getRequestMethod().equals("GET")) {
+        gets.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+      }
+      if (stormed(exchange, id)) {
+        return;
+      }
       switch (exchange.getRequestMethod()) {
         case "POST" -> {
           if (id == null) {
@@ -135,6 +237,25 @@ final class ArkFakeServer implements AutoCloseable {
     }
   }
 
+  private boolean stormed(HttpExchange exchange, String id) throws IOException {
+    boolean createOrGet =
+        exchange.getRequestMethod().equals("GET") && id != null
+            || exchange.getRequestMethod().equals("POST") && id == null;
+    if (!createOrGet || stormLeft.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+      return false;
+    }
+    if (exchange.getRequestMethod().equals("POST")) {
+      creates.incrementAndGet();
+    }
+    List<String> codes = stormCodes;
+    String code = codes.isEmpty() ? "ServerOverloaded" : codes.get(stormLeft.get() % codes.size());
+    if (stormRetryAfter != null) {
+      exchange.getResponseHeaders().set("Retry-After", stormRetryAfter);
+    }
+    error(exchange, stormStatus, code, "scripted storm");
+    return true;
+  }
+
   private void create(HttpExchange exchange) throws IOException {
     JsonNode body = json.readTree(exchange.getRequestBody());
     lastCreateBody = body;
@@ -151,9 +272,27 @@ final class ArkFakeServer implements AutoCloseable {
       return;
     }
     String id;
+    ArkFakeTask task;
     synchronized (this) {
       id = "cgt-20261124000000-" + String.format("%05d", tasks.size() + 1);
-      tasks.put(id, new ArkFakeTask(id, body));
+      task = new ArkFakeTask(id, body);
+      tasks.put(id, task);
+      byOurId.put(body.path("safety_identifier").asString(""), id);
+    }
+    Duration after = finishAfter;
+    if (after != null && !finishSpread.isZero()) {
+      after =
+          after.plusMillis(
+              java.util.concurrent.ThreadLocalRandom.current().nextLong(finishSpread.toMillis()));
+    }
+    if (after != null) {
+      task.endsAt = System.currentTimeMillis() + after.toMillis();
+      scheduleCallbacks(task, after);
+    }
+    if (resetNextCreate.getAndSet(false)) {
+      // An unhandled exception makes the JDK server drop the connection: accepted, then reset.
+      resets.incrementAndGet();
+      throw new IllegalStateException("scripted reset after create");
     }
     if (!createHang.isZero()) {
       try {
@@ -173,13 +312,21 @@ final class ArkFakeServer implements AutoCloseable {
         error(exchange, 404, "ResourceNotFound", "the task does not exist");
         return;
       }
-      view = task.view(json, failTasksWith, dropOutputs);
-      task.status =
-          switch (task.status) {
-            case "queued" -> "running";
-            case "running" -> failTasksWith == null ? "succeeded" : "failed";
-            default -> task.status;
-          };
+      if (task.endsAt > 0) {
+        onClock(task);
+        view = task.view(json, failTasksWith, dropOutputs);
+        if (task.endedAt == 0 && !task.status.equals("queued") && !task.status.equals("running")) {
+          task.endedAt = System.currentTimeMillis();
+        }
+      } else {
+        view = task.view(json, failTasksWith, dropOutputs);
+        task.status =
+            switch (task.status) {
+              case "queued" -> "running";
+              case "running" -> failTasksWith == null ? "succeeded" : "failed";
+              default -> task.status;
+            };
+      }
     }
     send(exchange, 200, view);
   }
@@ -228,6 +375,65 @@ final class ArkFakeServer implements AutoCloseable {
     send(exchange, 200, json.createObjectNode());
   }
 
+  /** Moves a clock-mode task to where its time says; cancelled tasks stay cancelled. */
+  private void onClock(ArkFakeTask task) {
+    if (!task.status.equals("queued") && !task.status.equals("running")) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    long runningFrom = task.endsAt - finishAfter.toMillis() * 3 / 4;
+    if (now >= task.endsAt) {
+      task.status = failTasksWith == null ? "succeeded" : "failed";
+    } else if (now >= runningFrom) {
+      task.status = "running";
+    }
+  }
+
+  private void scheduleCallbacks(ArkFakeTask task, Duration after) {
+    String url = task.body.path("callback_url").asString("");
+    String origin = callbackOrigin;
+    if (url.isEmpty() || origin == null) {
+      return;
+    }
+    URI target = URI.create(url);
+    URI routed =
+        URI.create(
+            origin
+                + target.getRawPath()
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+    // Each delivery on a thread of its own: a slow receiver must not hold up the others.
+    Runnable deliver = () -> threads.execute(() -> callback(task, routed));
+    deliver.run();
+    for (int i = 0; i < callbackCopies; i++) {
+      timer.schedule(deliver, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    Duration late = lateCallback;
+    if (late != null) {
+      timer.schedule(deliver, after.plus(late).toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void callback(ArkFakeTask task, URI target) {
+    String body;
+    synchronized (this) {
+      onClock(task);
+      body = json.writeValueAsString(task.view(json, failTasksWith, dropOutputs));
+    }
+    try {
+      callbackClient.send(
+          java.net.http.HttpRequest.newBuilder(target)
+              .header("Content-Type", "application/json")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      callbacksSent.incrementAndGet();
+    } catch (IOException e) {
+      // Ark retries three times; the fake does not, the worker's safety-net poll covers it.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static boolean matches(Map<String, List<String>> query, String name, String value) {
     List<String> wanted = query.get(name);
     return wanted == null || wanted.contains(value);
@@ -273,6 +479,7 @@ final class ArkFakeServer implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
+    timer.shutdownNow();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -12,6 +12,12 @@ final class ArkFakeTask {
   final long createdAt = System.currentTimeMillis() / 1000;
   String status = "queued";
 
+  /** In clock mode: when the task ends (epoch ms); 0 in step mode (a step per GET). */
+  long endsAt;
+
+  /** When the fake first reported the task ended (epoch ms), 0 until then. */
+  volatile long endedAt;
+
   ArkFakeTask(String id, JsonNode body) {
     this.id = id;
     this.body = body;

@@ -22,8 +22,13 @@ import seedance.testing.Ffprobe;
 import seedance.testing.Tasks;
 
 /**
- * The server with Ark configured (SEEDANCE_ARK_API_KEY) against the fake Ark: tasks run upstream,
- * their outputs are re-hosted from the upstream's expiring HTTPS links (served here from
+ * Done-when for Ark: text-, image- and media-to-video, success, failure with refund, a 429 storm
+ * with every Ark throttling code, 5xx, an ambiguous create (accept-then-reset), each showing one
+ * upstream task per our task, the final state, the balance, and a re-hosted video that still
+ * downloads once Ark's own link expired.
+ *
+ * <p>The server with Ark configured (SEEDANCE_ARK_API_KEY) against the fake Ark: tasks run
+ * upstream, their outputs are re-hosted from the upstream's expiring HTTPS links (served here from
  * 127.0.0.2), and an upstream refusal or our account's problem fails the task with a full refund.
  */
 // Closed after the class, so its worker never reaches a later class's fake on a reused port.
@@ -31,6 +36,11 @@ import seedance.testing.Tasks;
 @TestPropertySource(
     properties = {
       "seedance.worker.enabled=true",
+      "seedance.worker.poll-interval=100ms",
+      "seedance.worker.poll-initial=100ms",
+      "seedance.worker.poll-max=400ms",
+      "seedance.worker.retry-base=100ms",
+      "seedance.test-hooks.host-map[media.test]=127.0.0.2",
       "seedance.test-hooks.enabled=true",
       "server.address=127.0.0.1",
       "seedance.test-hooks.allowed-ranges=127.0.0.2/32",
@@ -193,6 +203,127 @@ class ArkUpstreamTest extends ApiTest {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void imageAndMediaToVideoRunOnArkWithOneUpstreamTaskEachAndOutlastTheUpstreamLink()
+      throws Exception {
+    OUTPUTS.serveBytes("/start.png", png(), java.util.Map.of("Content-Type", "image/png"));
+    OUTPUTS.serveBytes("/ref.png", png(), java.util.Map.of("Content-Type", "image/png"));
+    var customer = api().newCustomer(100);
+    String image =
+        submit(
+            customer.key(),
+            "{\"prompt\":\"the kite rises\",\"mode\":\"image-to-video\","
+                + "\"image_url\":\"https://media.test/start.png\"}");
+    String media =
+        submit(
+            customer.key(),
+            "{\"prompt\":\"the character from [Image1] waves\",\"mode\":\"media-to-video\","
+                + "\"media_urls\":[\"https://media.test/ref.png\"]}");
+
+    for (String id : java.util.List.of(image, media)) {
+      var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+      assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+      assertThat(ARK.tasksFor(id)).isEqualTo(1);
+      OUTPUTS.expire("/" + upstreamId(id) + ".mp4");
+      assertDownloadsAVideo(task.path("output").path("video_url").asString());
+    }
+    assertThat(ARK.createBodyFor(image).toString())
+        .contains("https://media.test/start.png")
+        .contains("first_frame");
+    assertThat(ARK.createBodyFor(media).toString()).contains("https://media.test/ref.png");
+    assertThat(api().balance(customer.key())).isEqualTo(40);
+  }
+
+  @Test
+  void aStormOf429sWithEveryArkCodeIsWaitedOutNeverShownToTheUserAndPaidOnce() {
+    ARK.storm(
+        12,
+        429,
+        null,
+        "RateLimitExceeded.EndpointRPMExceeded",
+        "ModelAccountRpmRateLimitExceeded",
+        "ModelAccountTpmRateLimitExceeded",
+        "APIAccountRpmRateLimitExceeded",
+        "AccountRateLimitExceeded",
+        "RequestBurstTooFast",
+        "InflightBatchsizeExceeded",
+        "ServerOverloaded",
+        "QuotaExceeded",
+        "SetLimitExceeded");
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"a storm over the harbour\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(ARK.tasksFor(id)).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  @Test
+  void serverErrorsAndARetryAfterAreWaitedOutAndPaidOnce() {
+    ARK.storm(3, 500, "1", "InternalServiceError");
+    var customer = api().newCustomer(100);
+    long start = System.nanoTime();
+    String id = submit(customer.key(), "{\"prompt\":\"a flickering neon sign\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    // Three answers each asking for a second: the 100 ms backoff alone would take under one.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(3));
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(ARK.tasksFor(id)).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  @Test
+  void aCreateAcceptedThenResetIsFoundUpstreamAndPaidOnce() {
+    ARK.resetNextCreate();
+    int resetsBefore = ARK.resets();
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"a door slams in the wind\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(ARK.resets() - resetsBefore).isEqualTo(1);
+    assertThat(ARK.tasksFor(id)).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  private String submit(String key, String body) {
+    var accepted = api().submit(key, "ark-" + System.nanoTime(), body);
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+    return accepted.json().path("id").asString();
+  }
+
+  private String upstreamId(String id) {
+    return jdbc.sql("SELECT upstream_id FROM tasks WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
+  }
+
+  private static void assertDownloadsAVideo(String url) throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Path file = Files.createTempFile("rehosted", ".mp4");
+    Files.write(file, response.body());
+    assertThat(Ffprobe.probe(file).path("streams").size()).isGreaterThan(0);
+  }
+
+  private static byte[] png() throws java.io.IOException {
+    var image =
+        new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   private static ArkFakeServer start() {

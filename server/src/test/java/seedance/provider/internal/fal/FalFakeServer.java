@@ -62,8 +62,15 @@ final class FalFakeServer implements AutoCloseable {
   /** Answers every submit with this HTTP status and a fal-shaped error, when set. */
   volatile int submitFailure;
 
+  /** The raw query string of the last submit (where {@code fal_webhook} goes), or null. */
+  volatile String lastSubmitQuery;
+
   /** Submits never get an answer until the server closes. */
   volatile boolean hangSubmits;
+
+  /** The next submit is filed, then its connection dropped without an answer. */
+  final java.util.concurrent.atomic.AtomicBoolean resetNextSubmit =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Completed requests' results are 422 content policy violations. */
   volatile boolean contentPolicyOnResult;
@@ -83,6 +90,18 @@ final class FalFakeServer implements AutoCloseable {
 
   URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Requests filed (accepted and billable), whatever their answer was. */
+  int filedCount() {
+    return requests.size();
+  }
+
+  /** Filed requests whose prompt is {@code prompt}. */
+  long filedWithPrompt(String prompt) {
+    return requests.values().stream()
+        .filter(f -> f.input.path("prompt").asString("").startsWith(prompt))
+        .count();
   }
 
   int submissions() {
@@ -116,6 +135,7 @@ final class FalFakeServer implements AutoCloseable {
 
   private void submit(HttpExchange exchange, String app, String endpoint) throws IOException {
     submissions.incrementAndGet();
+    lastSubmitQuery = exchange.getRequestURI().getRawQuery();
     JsonNode input = json.readTree(exchange.getRequestBody().readAllBytes());
     if (hangSubmits) {
       try {
@@ -143,6 +163,10 @@ final class FalFakeServer implements AutoCloseable {
     }
     String id = UUID.randomUUID().toString();
     requests.put(id, new Filed(app, endpoint, input));
+    if (resetNextSubmit.getAndSet(false)) {
+      // An unhandled exception makes the JDK server drop the connection: accepted, then reset.
+      throw new IllegalStateException("scripted reset after submit");
+    }
     String base = url() + "/" + app + "/requests/" + id;
     ObjectNode body = json.createObjectNode();
     body.put("request_id", id);

@@ -64,6 +64,29 @@ class FalProviderTest {
   }
 
   @Test
+  void withAPublicUrlTheSubmitNamesOurSignedCallbackUrlAsFalWebhook() throws Exception {
+    var server =
+        new seedance.config.ServerSettings(
+            java.nio.file.Files.createTempDirectory("callbacks"),
+            "https://api.example.com",
+            null,
+            "test-secret");
+    var callbacks =
+        new seedance.provider.Callbacks(server, new seedance.config.ServerSecret(server));
+    var hooked = new FalProvider(settings(FalFakeServer.KEY, fal.url()), callbacks);
+
+    hooked.submit(request("text-to-video", "pro", "a red fox in snow", "16:9", "720p", false));
+
+    String query = fal.lastSubmitQuery;
+    assertThat(query).startsWith("fal_webhook=");
+    String url =
+        java.net.URLDecoder.decode(
+            query.substring("fal_webhook=".length()), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(url).isEqualTo(callbacks.url("fal", "task-1").orElseThrow());
+    assertThat(url).startsWith("https://api.example.com/v1/callbacks/fal/task-1?token=");
+  }
+
+  @Test
   void imageToVideoSendsTheUsersOriginalUrlsToTheFastModel() {
     var request =
         withImages(

@@ -68,13 +68,19 @@ final class FakePrediction {
   }
 
   synchronized ObjectNode toJson(JsonMapper json, String root, boolean outputAsList) {
+    return toJson(json, root, root, outputAsList);
+  }
+
+  /** {@code fileRoot}: where the output file is served (Replicate's delivery host). */
+  synchronized ObjectNode toJson(
+      JsonMapper json, String root, String fileRoot, boolean outputAsList) {
     ObjectNode node = json.createObjectNode();
     node.put("id", id);
     node.put("model", model);
     node.put("version", "hidden");
     node.put("status", status);
     node.set("input", input);
-    String url = root + "/files/" + id + "/output.mp4";
+    String url = fileRoot + "/files/" + id + "/output.mp4";
     if (status.equals("succeeded")) {
       if (outputAsList) {
         node.putArray("output").add(url);

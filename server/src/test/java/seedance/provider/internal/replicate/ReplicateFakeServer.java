@@ -63,6 +63,9 @@ final class ReplicateFakeServer implements AutoCloseable {
   private volatile String finalError;
   private volatile boolean outputAsList;
   private volatile Duration outputTtl = Duration.ofHours(1);
+  private volatile String outputRoot;
+  private final java.util.concurrent.atomic.AtomicBoolean resetNextCreate =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   ReplicateFakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -128,6 +131,37 @@ final class ReplicateFakeServer implements AutoCloseable {
     released.countDown();
     server.stop(0);
     executor.shutdownNow();
+  }
+
+  /**
+   * Output URLs point at {@code root} (e.g. {@code https://replicate.delivery}) instead of this
+   * server, for end-to-end tests whose re-hosting fetches only https.
+   */
+  void outputRoot(String root) {
+    outputRoot = root;
+  }
+
+  /** The next create makes its prediction, then drops the connection without an answer. */
+  void resetNextCreate() {
+    resetNextCreate.set(true);
+  }
+
+  /** Predictions whose prompt starts with {@code prompt}. */
+  long predictionsWithPrompt(String prompt) {
+    return predictions.values().stream()
+        .filter(
+            p ->
+                p.toJson(json, "", false)
+                    .path("input")
+                    .path("prompt")
+                    .asString("")
+                    .startsWith(prompt))
+        .count();
+  }
+
+  private String fileRoot() {
+    String configured = outputRoot;
+    return configured == null ? root() : configured;
   }
 
   private String root() {
@@ -217,7 +251,11 @@ final class ReplicateFakeServer implements AutoCloseable {
     var prediction =
         new FakePrediction(id, model, body.path("input"), finalStatus, finalError, Instant.now());
     predictions.put(id, prediction);
-    send(exchange, 201, prediction.toJson(json, root(), outputAsList));
+    if (resetNextCreate.getAndSet(false)) {
+      // An unhandled exception makes the JDK server drop the connection: accepted, then reset.
+      throw new IllegalStateException("scripted reset after create");
+    }
+    send(exchange, 201, prediction.toJson(json, root(), fileRoot(), outputAsList));
   }
 
   private void refuse(HttpExchange exchange, int status) throws IOException {
@@ -252,7 +290,7 @@ final class ReplicateFakeServer implements AutoCloseable {
       return;
     }
     prediction.step();
-    send(exchange, 200, prediction.toJson(json, root(), outputAsList));
+    send(exchange, 200, prediction.toJson(json, root(), fileRoot(), outputAsList));
   }
 
   private void cancel(HttpExchange exchange, String id) throws IOException {
@@ -263,7 +301,7 @@ final class ReplicateFakeServer implements AutoCloseable {
     }
     cancels.add(id);
     prediction.cancel();
-    send(exchange, 200, prediction.toJson(json, root(), outputAsList));
+    send(exchange, 200, prediction.toJson(json, root(), fileRoot(), outputAsList));
   }
 
   private void serveFile(HttpExchange exchange, String id) throws IOException {

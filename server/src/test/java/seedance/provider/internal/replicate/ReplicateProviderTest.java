@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import seedance.provider.GenerationRequest.InputMedia;
 import seedance.provider.GenerationStatus;
 import seedance.provider.GenerationStatus.State;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What Replicate receives for each mode, and how its predictions read back as task states. */
@@ -62,6 +63,34 @@ class ReplicateProviderTest {
     String id = provider.submit(textToVideo("standard").onModel("bytedance/seedance-2.0"));
 
     assertThat(fake.prediction(id).model()).isEqualTo("bytedance/seedance-2.0");
+  }
+
+  @Test
+  void withAPublicUrlTheCreateAsksForTheCompletedWebhookOnOurSignedCallbackUrl()
+      throws IOException {
+    var server =
+        new seedance.config.ServerSettings(
+            java.nio.file.Files.createTempDirectory("callbacks"),
+            "https://api.example.com/",
+            null,
+            "test-secret");
+    var callbacks =
+        new seedance.provider.Callbacks(server, new seedance.config.ServerSecret(server));
+    var hooked =
+        new ReplicateProvider(settings(fake.baseUrl(), ReplicateFakeServer.TOKEN), callbacks);
+    var request = textToVideo("pro");
+
+    hooked.submit(request);
+
+    JsonNode body = fake.createBodies().getLast();
+    String url = body.path("webhook").asString();
+    assertThat(url)
+        .startsWith("https://api.example.com/v1/callbacks/replicate/" + request.taskId());
+    assertThat(body.path("webhook_events_filter").toString()).isEqualTo("[\"completed\"]");
+    String token = url.substring(url.indexOf("token=") + "token=".length());
+    assertThat(callbacks.verify("replicate", request.taskId(), token)).isTrue();
+    assertThat(callbacks.verify("ark", request.taskId(), token)).isFalse();
+    assertThat(callbacks.verify("replicate", "sd2_other", token)).isFalse();
   }
 
   @Test

@@ -1,0 +1,4 @@
+package seedance.task;
+
+/** Published when an upstream's callback made a task's next poll due now. */
+public record TaskDue(String taskId) {}

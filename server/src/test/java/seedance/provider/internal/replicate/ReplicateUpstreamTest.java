@@ -1,0 +1,215 @@
+package seedance.provider.internal.replicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import seedance.credit.Reconciliation;
+import seedance.media.MediaTestServer;
+import seedance.provider.internal.local.LocalRenderer;
+import seedance.provider.internal.local.RenderSpec;
+import seedance.testing.ApiTest;
+import seedance.testing.Ffprobe;
+import seedance.testing.Tasks;
+
+/**
+ * Done-when for Replicate, the real server against the fake predictions API: text- and
+ * image-to-video with one prediction each and a re-hosted video (its last frame extracted here,
+ * Replicate gives none) that still downloads once Replicate deleted its output; a flagged failure
+ * refunded; a 429 storm (with Retry-After) waited out; a create accepted then reset, which
+ * Replicate cannot look up, so it is resubmitted once and counted in the metric while the user pays
+ * once.
+ */
+// Closed after the class, so its worker never reaches a later class's fake on a reused port.
+@DirtiesContext
+@TestPropertySource(
+    properties = {
+      "seedance.worker.enabled=true",
+      // Each test scripts its own refusals; a provider resting after one would refuse the next.
+      "seedance.routing.account-cool-down=0s",
+      "seedance.routing.throttle-cool-down=0s",
+      "seedance.worker.poll-interval=100ms",
+      "seedance.worker.poll-initial=100ms",
+      "seedance.worker.poll-max=400ms",
+      "seedance.worker.retry-base=100ms",
+      "seedance.test-hooks.enabled=true",
+      "server.address=127.0.0.1",
+      "seedance.test-hooks.allowed-ranges=127.0.0.2/32",
+      "seedance.test-hooks.host-map[replicate.delivery]=127.0.0.2",
+      "seedance.test-hooks.host-map[media.test]=127.0.0.2",
+      "seedance.replicate.token=" + ReplicateFakeServer.TOKEN,
+      "seedance.replicate.read-timeout=2s"
+    })
+class ReplicateUpstreamTest extends ApiTest {
+
+  private static final ReplicateFakeServer REPLICATE = start();
+  private static final MediaTestServer OUTPUTS = startOutputs();
+  private static byte[] clip;
+
+  @Autowired Reconciliation reconciliation;
+  @Autowired MeterRegistry metrics;
+
+  @DynamicPropertySource
+  static void upstream(DynamicPropertyRegistry registry) {
+    registry.add("seedance.replicate.base-url", () -> REPLICATE.baseUrl().toString());
+    registry.add("seedance.test-hooks.trust-store", () -> OUTPUTS.trustStore().toString());
+    registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
+    registry.add("seedance.test-hooks.https-port-override", OUTPUTS::port);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    REPLICATE.close();
+    OUTPUTS.close();
+  }
+
+  @Test
+  void textAndImageToVideoRunOnReplicateOnceEachAndOutlastItsOutput() throws Exception {
+    OUTPUTS.serveBytes("/start.png", png(), Map.of("Content-Type", "image/png"));
+    var customer = api().newCustomer(100);
+    String text = submit(customer.key(), "{\"prompt\":\"replicate text heron\"}");
+    String image =
+        submit(
+            customer.key(),
+            "{\"prompt\":\"replicate image kite\",\"mode\":\"image-to-video\","
+                + "\"image_url\":\"https://media.test/start.png\"}");
+
+    var first = Tasks.awaitEnd(api(), customer.key(), text, Duration.ofSeconds(90));
+    var second = Tasks.awaitEnd(api(), customer.key(), image, Duration.ofSeconds(90));
+
+    assertThat(first.path("status").asString()).as(first.toString()).isEqualTo("completed");
+    assertThat(second.path("status").asString()).as(second.toString()).isEqualTo("completed");
+    assertThat(REPLICATE.predictionsWithPrompt("replicate text heron")).isEqualTo(1);
+    assertThat(REPLICATE.predictionsWithPrompt("replicate image kite")).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(40);
+    OUTPUTS.expire("*.mp4");
+    try {
+      assertDownloadsAVideo(first.path("output").path("video_url").asString());
+      assertDownloadsAVideo(second.path("output").path("video_url").asString());
+    } finally {
+      OUTPUTS.serveEverySuffix(".mp4", clip);
+    }
+  }
+
+  @Test
+  void aFlaggedPredictionIsRefundedWithAStableCode() {
+    REPLICATE.finishWith("failed", "The output was flagged as sensitive content (E005)");
+    try {
+      var customer = api().newCustomer(100);
+      String id = submit(customer.key(), "{\"prompt\":\"replicate refused scene\"}");
+
+      var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+      assertThat(task.path("status").asString()).isEqualTo("failed");
+      assertThat(task.path("error").path("code").asString()).isEqualTo("content_rejected");
+      assertThat(api().balance(customer.key())).isEqualTo(100);
+      assertThat(reconciliation.check()).isEmpty();
+    } finally {
+      REPLICATE.finishWith("succeeded", null);
+    }
+  }
+
+  @Test
+  void aStormOf429sIsWaitedOutNeverShownToTheUserAndFiledOnce() throws Exception {
+    int before = REPLICATE.createCalls();
+    REPLICATE.failCreatesWith(429);
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"replicate storm harbour\"}");
+    Thread.sleep(1_500);
+    REPLICATE.failCreatesWith(0);
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(REPLICATE.predictionsWithPrompt("replicate storm harbour")).isEqualTo(1);
+    assertThat(REPLICATE.createCalls() - before)
+        .as("submits refused with 429 first")
+        .isGreaterThan(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  @Test
+  void aCreateAcceptedThenResetIsResubmittedOnceCountedAndPaidOnceByTheUser() {
+    double before = resubmits();
+    REPLICATE.resetNextCreate();
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"replicate reset door\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    // Replicate has no lookup by our id: the flagged, counted retry of R-JOB-5.
+    assertThat(REPLICATE.predictionsWithPrompt("replicate reset door")).isEqualTo(2);
+    assertThat(resubmits() - before).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  private double resubmits() {
+    return metrics.counter("seedance.upstream.ambiguous_resubmits").count();
+  }
+
+  private String submit(String key, String body) {
+    var accepted = api().submit(key, "replicate-" + System.nanoTime(), body);
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+    return accepted.json().path("id").asString();
+  }
+
+  private static void assertDownloadsAVideo(String url) throws Exception {
+    var response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Path file = Files.createTempFile("rehosted", ".mp4");
+    Files.write(file, response.body());
+    assertThat(Ffprobe.probe(file).path("streams").size()).isGreaterThan(0);
+  }
+
+  private static byte[] png() throws java.io.IOException {
+    var image =
+        new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  private static ReplicateFakeServer start() {
+    try {
+      var server = new ReplicateFakeServer();
+      server.outputRoot("https://replicate.delivery");
+      return server;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static MediaTestServer startOutputs() {
+    try {
+      Path dir = Files.createTempDirectory("replicate-outputs");
+      var rendered =
+          new LocalRenderer()
+              .render(new RenderSpec(640, 360, 4, true, 3, "upstream", true, null, null), dir);
+      clip = Files.readAllBytes(rendered.video());
+      var server = MediaTestServer.start(dir);
+      server.serveEverySuffix(".mp4", clip);
+      return server;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
