@@ -104,6 +104,14 @@ final class FalFakeServer implements AutoCloseable {
         .count();
   }
 
+  /** The endpoint and input of the request filed with this prompt (the first one). */
+  Filed filedWithPromptOnly(String prompt) {
+    return requests.values().stream()
+        .filter(f -> f.input.path("prompt").asString("").startsWith(prompt))
+        .findFirst()
+        .orElseThrow();
+  }
+
   int submissions() {
     return submissions.get();
   }

@@ -105,6 +105,33 @@ class FalUpstreamTest extends ApiTest {
   }
 
   @Test
+  void mediaToVideoSendsTheReferencesToFalsReferenceEndpointOnceAndOutlastsFalsLink()
+      throws Exception {
+    OUTPUTS.serveBytes("/ref.png", png(), Map.of("Content-Type", "image/png"));
+    var customer = api().newCustomer(100);
+    String media =
+        submit(
+            customer.key(),
+            "{\"prompt\":\"fal media [Image1] waves\",\"mode\":\"media-to-video\","
+                + "\"media_urls\":[\"https://media.test/ref.png\"]}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), media, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(FAL.filedWithPrompt("fal media")).isEqualTo(1);
+    var filed = FAL.filedWithPromptOnly("fal media");
+    assertThat(filed.endpoint).endsWith("reference-to-video");
+    assertThat(filed.input.path("image_urls").toString()).contains("https://media.test/ref.png");
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+    OUTPUTS.expire("*.mp4");
+    try {
+      assertDownloadsAVideo(task.path("output").path("video_url").asString());
+    } finally {
+      OUTPUTS.serveEverySuffix(".mp4", clip);
+    }
+  }
+
+  @Test
   void aContentPolicyFailureIsRefundedWithAStableCode() {
     FAL.contentPolicyOnResult = true;
     try {

@@ -159,6 +159,15 @@ final class ReplicateFakeServer implements AutoCloseable {
         .count();
   }
 
+  /** The input of the prediction whose prompt starts with {@code prompt} (the first one). */
+  JsonNode inputOf(String prompt) {
+    return predictions.values().stream()
+        .map(p -> p.toJson(json, "", false).path("input"))
+        .filter(input -> input.path("prompt").asString("").startsWith(prompt))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private String fileRoot() {
     String configured = outputRoot;
     return configured == null ? root() : configured;

@@ -106,6 +106,31 @@ class ReplicateUpstreamTest extends ApiTest {
   }
 
   @Test
+  void mediaToVideoSendsTheReferencesToReplicateOnceAndOutlastsItsOutput() throws Exception {
+    OUTPUTS.serveBytes("/ref.png", png(), Map.of("Content-Type", "image/png"));
+    var customer = api().newCustomer(100);
+    String media =
+        submit(
+            customer.key(),
+            "{\"prompt\":\"replicate media [Image1] waves\",\"mode\":\"media-to-video\","
+                + "\"media_urls\":[\"https://media.test/ref.png\"]}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), media, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(REPLICATE.predictionsWithPrompt("replicate media")).isEqualTo(1);
+    assertThat(REPLICATE.inputOf("replicate media").path("reference_images").toString())
+        .contains("https://media.test/ref.png");
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+    OUTPUTS.expire("*.mp4");
+    try {
+      assertDownloadsAVideo(task.path("output").path("video_url").asString());
+    } finally {
+      OUTPUTS.serveEverySuffix(".mp4", clip);
+    }
+  }
+
+  @Test
   void aFlaggedPredictionIsRefundedWithAStableCode() {
     REPLICATE.finishWith("failed", "The output was flagged as sensitive content (E005)");
     try {
