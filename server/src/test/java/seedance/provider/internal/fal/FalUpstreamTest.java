@@ -27,9 +27,9 @@ import seedance.testing.Ffprobe;
 import seedance.testing.Tasks;
 
 /**
- * Done-when for fal, the real server against the fake fal queue: text- and image-to-video with one
- * filed request each and a re-hosted video (its last frame extracted here, fal gives none) that
- * still downloads once fal's own link expired; a content-policy failure refunded; a 429 storm
+ * Done-when for fal, the real server against the fake fal queue: text-, image- and media-to-video
+ * with one filed request each and a re-hosted video (its last frame extracted here, fal gives none)
+ * that still downloads once fal's own link expired; a content-policy failure refunded; a 429 storm
  * waited out; a submit accepted then reset, which fal cannot look up, so it is resubmitted once and
  * counted in the metric while the user pays once.
  */

@@ -27,8 +27,8 @@ import seedance.testing.Ffprobe;
 import seedance.testing.Tasks;
 
 /**
- * Done-when for Replicate, the real server against the fake predictions API: text- and
- * image-to-video with one prediction each and a re-hosted video (its last frame extracted here,
+ * Done-when for Replicate, the real server against the fake predictions API: text-, image- and
+ * media-to-video with one prediction each and a re-hosted video (its last frame extracted here,
  * Replicate gives none) that still downloads once Replicate deleted its output; a flagged failure
  * refunded; a 429 storm (with Retry-After) waited out; a create accepted then reset, which
  * Replicate cannot look up, so it is resubmitted once and counted in the metric while the user pays
