@@ -1,6 +1,8 @@
 package seedance.provider.internal.ark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static seedance.testing.UpstreamChecks.assertDownloadsAVideo;
+import static seedance.testing.UpstreamChecks.png;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,26 +306,6 @@ class ArkUpstreamTest extends ApiTest {
         .param(id)
         .query(String.class)
         .single();
-  }
-
-  private static void assertDownloadsAVideo(String url) throws Exception {
-    var response =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(response.statusCode()).isEqualTo(200);
-    Path file = Files.createTempFile("rehosted", ".mp4");
-    Files.write(file, response.body());
-    assertThat(Ffprobe.probe(file).path("streams").size()).isGreaterThan(0);
-  }
-
-  private static byte[] png() throws java.io.IOException {
-    var image =
-        new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    var out = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(image, "png", out);
-    return out.toByteArray();
   }
 
   private static ArkFakeServer start() {

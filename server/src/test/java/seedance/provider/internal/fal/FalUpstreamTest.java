@@ -1,12 +1,10 @@
 package seedance.provider.internal.fal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static seedance.testing.UpstreamChecks.assertDownloadsAVideo;
+import static seedance.testing.UpstreamChecks.png;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import seedance.media.MediaTestServer;
 import seedance.provider.internal.local.LocalRenderer;
 import seedance.provider.internal.local.RenderSpec;
 import seedance.testing.ApiTest;
-import seedance.testing.Ffprobe;
 import seedance.testing.Tasks;
 
 /**
@@ -190,26 +187,6 @@ class FalUpstreamTest extends ApiTest {
     var accepted = api().submit(key, "fal-" + System.nanoTime(), body);
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
     return accepted.json().path("id").asString();
-  }
-
-  private static void assertDownloadsAVideo(String url) throws Exception {
-    var response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(response.statusCode()).isEqualTo(200);
-    Path file = Files.createTempFile("rehosted", ".mp4");
-    Files.write(file, response.body());
-    assertThat(Ffprobe.probe(file).path("streams").size()).isGreaterThan(0);
-  }
-
-  private static byte[] png() throws java.io.IOException {
-    var image =
-        new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    var out = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(image, "png", out);
-    return out.toByteArray();
   }
 
   private static FalFakeServer start() {
