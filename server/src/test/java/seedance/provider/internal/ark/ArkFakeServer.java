@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,11 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import seedance.testing.FakeCallbacks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,22 +51,15 @@ final class ArkFakeServer implements AutoCloseable {
   private volatile boolean dropOutputs;
   private volatile Duration finishAfter;
   private volatile Duration finishSpread = Duration.ZERO;
-  private volatile String callbackOrigin;
-  private volatile int callbackCopies = 1;
-  private volatile Duration lateCallback;
   private final AtomicInteger stormLeft = new AtomicInteger();
   private volatile int stormStatus;
   private volatile List<String> stormCodes = List.of();
   private volatile String stormRetryAfter;
-  private final java.util.concurrent.atomic.AtomicBoolean resetNextCreate =
-      new java.util.concurrent.atomic.AtomicBoolean();
-  private final Map<String, AtomicInteger> gets = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, String> byOurId = new java.util.concurrent.ConcurrentHashMap<>();
-  private final AtomicInteger callbacksSent = new AtomicInteger();
+  private final AtomicBoolean resetNextCreate = new AtomicBoolean();
+  private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
+  private final Map<String, String> byOurId = new ConcurrentHashMap<>();
   private final AtomicInteger resets = new AtomicInteger();
-  private final java.util.concurrent.ScheduledExecutorService timer =
-      Executors.newScheduledThreadPool(2, Thread.ofVirtual().factory());
-  private final java.net.http.HttpClient callbackClient = java.net.http.HttpClient.newHttpClient();
+  private final FakeCallbacks callbacks = new FakeCallbacks();
 
   ArkFakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -117,9 +113,7 @@ final class ArkFakeServer implements AutoCloseable {
    * times when it ends, and once more {@code late} after that when not null. Clock mode only.
    */
   void callbacks(String origin, int copies, Duration late) {
-    callbackOrigin = origin;
-    callbackCopies = copies;
-    lateCallback = late;
+    callbacks.deliverTo(origin, copies, late);
   }
 
   /**
@@ -169,7 +163,7 @@ final class ArkFakeServer implements AutoCloseable {
   }
 
   int callbacksSent() {
-    return callbacksSent.get();
+    return callbacks.sent();
   }
 
   synchronized void setStatus(String id, String status) {
@@ -281,9 +275,7 @@ final class ArkFakeServer implements AutoCloseable {
     }
     Duration after = finishAfter;
     if (after != null && !finishSpread.isZero()) {
-      after =
-          after.plusMillis(
-              java.util.concurrent.ThreadLocalRandom.current().nextLong(finishSpread.toMillis()));
+      after = after.plusMillis(ThreadLocalRandom.current().nextLong(finishSpread.toMillis()));
     }
     if (after != null) {
       task.endsAt = System.currentTimeMillis() + after.toMillis();
@@ -390,48 +382,13 @@ final class ArkFakeServer implements AutoCloseable {
   }
 
   private void scheduleCallbacks(ArkFakeTask task, Duration after) {
-    String url = task.body.path("callback_url").asString("");
-    String origin = callbackOrigin;
-    if (url.isEmpty() || origin == null) {
-      return;
-    }
-    URI target = URI.create(url);
-    URI routed =
-        URI.create(
-            origin
-                + target.getRawPath()
-                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
-    // Each delivery on a thread of its own: a slow receiver must not hold up the others.
-    Runnable deliver = () -> threads.execute(() -> callback(task, routed));
-    deliver.run();
-    for (int i = 0; i < callbackCopies; i++) {
-      timer.schedule(deliver, after.toMillis(), TimeUnit.MILLISECONDS);
-    }
-    Duration late = lateCallback;
-    if (late != null) {
-      timer.schedule(deliver, after.plus(late).toMillis(), TimeUnit.MILLISECONDS);
-    }
+    callbacks.schedule(
+        task.body.path("callback_url").asString(""), true, after, () -> callbackBody(task));
   }
 
-  private void callback(ArkFakeTask task, URI target) {
-    String body;
-    synchronized (this) {
-      onClock(task);
-      body = json.writeValueAsString(task.view(json, failTasksWith, dropOutputs));
-    }
-    try {
-      callbackClient.send(
-          java.net.http.HttpRequest.newBuilder(target)
-              .header("Content-Type", "application/json")
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          java.net.http.HttpResponse.BodyHandlers.discarding());
-      callbacksSent.incrementAndGet();
-    } catch (IOException e) {
-      // Ark retries three times; the fake does not, the worker's safety-net poll covers it.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private synchronized String callbackBody(ArkFakeTask task) {
+    onClock(task);
+    return json.writeValueAsString(task.view(json, failTasksWith, dropOutputs));
   }
 
   private static boolean matches(Map<String, List<String>> query, String name, String value) {
@@ -479,7 +436,7 @@ final class ArkFakeServer implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
-    timer.shutdownNow();
+    callbacks.close();
     server.stop(0);
     threads.shutdownNow();
   }
