@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,10 +20,10 @@ import java.util.regex.Pattern;
  * Load generator for {@code POST /api/v1/video/seedance2}; a benchmark, not a test: it prints
  * figures and asserts nothing about them.
  *
- * <p>Run with the JDK's source launcher:
+ * <p>Compiled and run by {@code scripts/bench} (with {@link LoadOptions} and {@link CpuClock}):
  *
  * <pre>
- * java bench/SubmitLoad.java --base http://127.0.0.1:PORT --admin-token T \
+ * java -cp CLASSES SubmitLoad --base http://127.0.0.1:PORT --admin-token T \
  *     --accounts 1000 --requests 20000 --concurrency 32 --warmup 2000 [--label sqlite]
  * </pre>
  *
@@ -53,22 +51,10 @@ public class SubmitLoad {
   static final long PRICE = 30;
   static final Pattern JSON_STRING_FIELD = Pattern.compile("\"(id|key)\"\\s*:\\s*\"([^\"]+)\"");
 
-  record Options(
-      String base,
-      String adminToken,
-      int accounts,
-      int requests,
-      int concurrency,
-      int warmup,
-      String label,
-      int maxPerAccount,
-      int setupConcurrency,
-      long serverPid) {}
-
   record Outcome(int status, long nanos, String error) {}
 
   public static void main(String[] args) throws Exception {
-    var options = parse(args);
+    var options = LoadOptions.parse(args);
     int total = options.warmup() + options.requests();
     int perAccount = ceilDiv(total, options.accounts());
     if (perAccount > options.maxPerAccount()) {
@@ -161,9 +147,9 @@ public class SubmitLoad {
     var next = new AtomicInteger(from);
     try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
       var futures = new ArrayList<Future<?>>();
-      long serverStart = processTicks(serverPid);
-      long machineStart = machineBusyTicks();
-      long cpuStart = processCpuNanos();
+      long serverStart = CpuClock.processTicks(serverPid);
+      long machineStart = CpuClock.machineBusyTicks();
+      long cpuStart = CpuClock.processCpuNanos();
       long start = System.nanoTime();
       for (int w = 0; w < concurrency; w++) {
         futures.add(
@@ -180,56 +166,15 @@ public class SubmitLoad {
         f.get();
       }
       long wall = System.nanoTime() - start;
-      long clientCpu = processCpuNanos() - cpuStart;
-      long serverEnd = processTicks(serverPid);
-      long machineEnd = machineBusyTicks();
+      long clientCpu = CpuClock.processCpuNanos() - cpuStart;
+      long serverEnd = CpuClock.processTicks(serverPid);
+      long machineEnd = CpuClock.machineBusyTicks();
       return new Run(
           outcomes,
           wall,
           clientCpu,
           serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart,
           machineStart < 0 || machineEnd < 0 ? -1 : machineEnd - machineStart);
-    }
-  }
-
-  static long processCpuNanos() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun
-        ? sun.getProcessCpuTime()
-        : -1;
-  }
-
-  /** Linux clock ticks per second (USER_HZ), the unit of /proc/stat and /proc/PID/stat. */
-  static final double TICKS_PER_SECOND = 100;
-
-  /** CPU ticks (user + system) used so far by process {@code pid}, or -1. */
-  static long processTicks(long pid) {
-    if (pid <= 0) {
-      return -1;
-    }
-    try {
-      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-      // Fields after the command name, which is in parentheses and may contain spaces.
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  /** CPU ticks the whole machine spent busy so far (all CPUs, excluding idle, iowait, steal). */
-  static long machineBusyTicks() {
-    try {
-      String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
-      String[] f = line.trim().split("\\s+");
-      // cpu user nice system idle iowait irq softirq steal ...
-      return Long.parseLong(f[1])
-          + Long.parseLong(f[2])
-          + Long.parseLong(f[3])
-          + Long.parseLong(f[6])
-          + Long.parseLong(f[7]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
     }
   }
 
@@ -246,7 +191,8 @@ public class SubmitLoad {
     }
   }
 
-  static String[] setup(HttpClient client, String base, Options options, String runId, long credits)
+  static String[] setup(
+      HttpClient client, String base, LoadOptions options, String runId, long credits)
       throws Exception {
     var keys = new String[options.accounts()];
     var next = new AtomicInteger();
@@ -305,7 +251,7 @@ public class SubmitLoad {
     return fields;
   }
 
-  static String summary(Options options, Run run) {
+  static String summary(LoadOptions options, Run run) {
     var outcomes = run.outcomes();
     long accepted = Arrays.stream(outcomes).filter(o -> o.status() == 202).count();
     var others = new TreeMap<>(statusCounts(outcomes));
@@ -315,7 +261,9 @@ public class SubmitLoad {
     double clientCores = run.clientCpuNanos() / (double) run.wallNanos();
     // NaN where unknown (no --server-pid, or no /proc).
     double serverCores =
-        run.serverTicks() < 0 ? Double.NaN : run.serverTicks() / TICKS_PER_SECOND / seconds;
+        run.serverTicks() < 0
+            ? Double.NaN
+            : run.serverTicks() / CpuClock.TICKS_PER_SECOND / seconds;
     // Everything else the machine did meanwhile (other programs, the database server, the kernel's
     // own threads): when it is large, the figures measure a shared machine. Clock ticks are coarse,
     // so on short runs this can come out slightly below zero: shown as 0.
@@ -324,7 +272,7 @@ public class SubmitLoad {
             ? Double.NaN
             : Math.max(
                 0,
-                run.machineBusyTicks() / TICKS_PER_SECOND / seconds
+                run.machineBusyTicks() / CpuClock.TICKS_PER_SECOND / seconds
                     - clientCores
                     - (Double.isNaN(serverCores) ? 0 : serverCores));
     return String.format(
@@ -368,88 +316,6 @@ public class SubmitLoad {
       counts.merge(o.status() < 0 ? "error" : Integer.toString(o.status()), 1L, Long::sum);
     }
     return counts;
-  }
-
-  static Options parse(String[] args) {
-    var values = new LinkedHashMap<String, String>();
-    var known =
-        List.of(
-            "base",
-            "admin-token",
-            "accounts",
-            "requests",
-            "concurrency",
-            "warmup",
-            "label",
-            "max-per-account",
-            "setup-concurrency",
-            "server-pid");
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        fail("unexpected argument " + arg);
-      }
-      String name = arg.substring(2);
-      String value;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else {
-        if (i + 1 >= args.length) {
-          fail("missing value for --" + name);
-        }
-        value = args[++i];
-      }
-      if (!known.contains(name)) {
-        fail("unknown option --" + name + "; known: " + known);
-      }
-      values.put(name, value);
-    }
-    if (!values.containsKey("base") || !values.containsKey("admin-token")) {
-      fail(
-          "usage: java bench/SubmitLoad.java --base http://127.0.0.1:PORT --admin-token T"
-              + " [--accounts 1000] [--requests 20000] [--concurrency 32] [--warmup 2000]"
-              + " [--label db] [--max-per-account 25] [--setup-concurrency 8] [--server-pid PID]");
-    }
-    var options =
-        new Options(
-            values.get("base"),
-            values.get("admin-token"),
-            positive(values, "accounts", 1000),
-            positive(values, "requests", 20000),
-            positive(values, "concurrency", 32),
-            nonNegative(values, "warmup", 2000),
-            values.getOrDefault("label", "unknown"),
-            positive(values, "max-per-account", 25),
-            positive(values, "setup-concurrency", 8),
-            nonNegative(values, "server-pid", 0));
-    return options;
-  }
-
-  static int positive(Map<String, String> values, String name, int fallback) {
-    int v = nonNegative(values, name, fallback);
-    if (v == 0) {
-      fail("--" + name + " must be positive");
-    }
-    return v;
-  }
-
-  static int nonNegative(Map<String, String> values, String name, int fallback) {
-    String s = values.get(name);
-    if (s == null) {
-      return fallback;
-    }
-    try {
-      int v = Integer.parseInt(s);
-      if (v < 0) {
-        fail("--" + name + " must not be negative");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      fail("--" + name + " must be an integer: " + s);
-      return 0;
-    }
   }
 
   static int ceilDiv(int a, int b) {
