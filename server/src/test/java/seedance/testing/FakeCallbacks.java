@@ -46,6 +46,7 @@ public final class FakeCallbacks implements AutoCloseable {
   /**
    * Plans the calls for one task created with {@code url} (nothing when the url is blank or
    * delivery is off). {@code body} is read at each delivery, so it shows the task as it is then.
+   * {@code endsIn} null: nothing at the end (a webhook filter that asked only for the start).
    */
   public void schedule(String url, boolean atStart, Duration endsIn, Supplier<String> body) {
     String to = origin;
@@ -62,6 +63,9 @@ public final class FakeCallbacks implements AutoCloseable {
     Runnable deliver = () -> threads.execute(() -> post(routed, body.get()));
     if (atStart) {
       deliver.run();
+    }
+    if (endsIn == null) {
+      return;
     }
     for (int i = 0; i < copies; i++) {
       timer.schedule(deliver, endsIn.toMillis(), TimeUnit.MILLISECONDS);

@@ -90,9 +90,10 @@ final class ReplicateHttp {
       }
     }
     var failure = httpFailure(status, response.body(), what, onNotFound);
-    if (failure.kind() == Kind.THROTTLED) {
+    // A 503's Retry-After is as much a request to wait as a 429's; both are only retried later.
+    if (failure.kind() == Kind.THROTTLED || failure.kind() == Kind.UPSTREAM_ERROR) {
       throw new ProviderException(
-          Kind.THROTTLED,
+          failure.kind(),
           null,
           failure.getMessage(),
           null,

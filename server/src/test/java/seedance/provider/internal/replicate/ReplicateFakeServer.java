@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import seedance.testing.FakeCallbacks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A local copy of Replicate's predictions contract (upstreams.md §3.2-3.3) for the two official
  * Seedance models: Bearer token check, schema validation answered with 422 problem details,
- * predictions that move starting → processing → a terminal state on successive GETs, cancel, and an
- * output file served by this server that disappears after a TTL, as Replicate deletes API outputs.
- * Knobs make it fail, refuse, throttle, break or hang. Webhooks and {@code Prefer: wait} are not
- * copied: the adapter uses neither.
+ * predictions that move starting → processing → a terminal state on successive GETs, or in clock
+ * mode ({@link #finishAfter}) on time, cancel, and an output file served by this server that
+ * disappears after a TTL, as Replicate deletes API outputs. In clock mode the create's {@code
+ * webhook} is called as Replicate does ({@link #webhooks}). Knobs make it fail, refuse, throttle,
+ * answer storms of 5xx, break or hang. Webhook signatures and {@code Prefer: wait} are not copied:
+ * the adapter uses neither.
  */
 final class ReplicateFakeServer implements AutoCloseable {
 
@@ -66,6 +69,13 @@ final class ReplicateFakeServer implements AutoCloseable {
   private volatile String outputRoot;
   private final java.util.concurrent.atomic.AtomicBoolean resetNextCreate =
       new java.util.concurrent.atomic.AtomicBoolean();
+  private final List<Instant> createTimes = new CopyOnWriteArrayList<>();
+  private final FakeCallbacks webhooks = new FakeCallbacks();
+  private final FakeStorm createStorm = new FakeStorm();
+  private final FakeStorm getStorm = new FakeStorm();
+  private final AtomicInteger hangingGets = new AtomicInteger();
+  private volatile Duration getHang = Duration.ZERO;
+  private volatile Duration finishAfter;
 
   ReplicateFakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -108,6 +118,71 @@ final class ReplicateFakeServer implements AutoCloseable {
     outputTtl = ttl;
   }
 
+  /**
+   * Clock mode for predictions created from now on (null: back to step mode): starting for a
+   * quarter of {@code after}, then processing, then ended; GETs no longer move them.
+   */
+  void finishAfter(Duration after) {
+    finishAfter = after;
+  }
+
+  /**
+   * Calls each clock-mode prediction's {@code webhook} with its scheme, host and port replaced by
+   * {@code origin}, for the events its {@code webhook_events_filter} asked for (Replicate's default
+   * when absent: output and completed): "start" at once, and at the end ("completed", or "output",
+   * since a video model's one file appears only then) {@code copies} times and once more {@code
+   * late} after that. The body is the prediction as a GET shows it then. "logs" is never sent: the
+   * fake writes no logs.
+   */
+  void webhooks(String origin, int copies, Duration late) {
+    webhooks.deliverTo(origin, copies, late);
+  }
+
+  /** Webhook deliveries the receiver answered. */
+  int webhooksSent() {
+    return webhooks.sent();
+  }
+
+  /**
+   * The next {@code count} create calls are answered with {@code status} (a 5xx) and no prediction,
+   * with a Retry-After of {@code retryAfter} when not null.
+   */
+  void stormCreates(int count, int status, String retryAfter) {
+    createStorm.set(count, status, retryAfter);
+  }
+
+  /** The next {@code count} GETs of a prediction are answered like {@link #stormCreates}. */
+  void stormGets(int count, int status, String retryAfter) {
+    getStorm.set(count, status, retryAfter);
+  }
+
+  /** The next {@code count} GETs of a prediction get no answer for {@code hang}, then a close. */
+  void hangGets(int count, Duration hang) {
+    getHang = hang;
+    hangingGets.set(count);
+  }
+
+  /** When each create call that passed the token check came in, storms included. */
+  List<Instant> createTimes() {
+    return List.copyOf(createTimes);
+  }
+
+  /** The prediction whose webhook names our task {@code taskId}. */
+  FakePrediction predictionFor(String taskId) {
+    return predictions.values().stream()
+        .filter(p -> p.webhook().contains("/replicate/" + taskId + "?"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The prediction whose prompt starts with {@code prompt} (the first one). */
+  FakePrediction predictionWithPrompt(String prompt) {
+    return predictions.values().stream()
+        .filter(p -> p.promptStartsWith(prompt))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** Create calls received, including refused and hanging ones. */
   int createCalls() {
     return createCalls.get();
@@ -129,6 +204,7 @@ final class ReplicateFakeServer implements AutoCloseable {
   @Override
   public void close() {
     released.countDown();
+    webhooks.close();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -148,24 +224,12 @@ final class ReplicateFakeServer implements AutoCloseable {
 
   /** Predictions whose prompt starts with {@code prompt}. */
   long predictionsWithPrompt(String prompt) {
-    return predictions.values().stream()
-        .filter(
-            p ->
-                p.toJson(json, "", false)
-                    .path("input")
-                    .path("prompt")
-                    .asString("")
-                    .startsWith(prompt))
-        .count();
+    return predictions.values().stream().filter(p -> p.promptStartsWith(prompt)).count();
   }
 
   /** The input of the prediction whose prompt starts with {@code prompt} (the first one). */
   JsonNode inputOf(String prompt) {
-    return predictions.values().stream()
-        .map(p -> p.toJson(json, "", false).path("input"))
-        .filter(input -> input.path("prompt").asString("").startsWith(prompt))
-        .findFirst()
-        .orElseThrow();
+    return predictionWithPrompt(prompt).toJson(json, "", false).path("input");
   }
 
   private String fileRoot() {
@@ -213,6 +277,10 @@ final class ReplicateFakeServer implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       raw = in.readAllBytes();
     }
+    createTimes.add(Instant.now());
+    if (stormed(exchange, createStorm)) {
+      return;
+    }
     if (hangCreates) {
       try {
         released.await(1, TimeUnit.MINUTES);
@@ -256,15 +324,54 @@ final class ReplicateFakeServer implements AutoCloseable {
       send(exchange, 422, problem);
       return;
     }
+    List<String> events = FakePrediction.webhookEvents(body);
+    if (events == null) {
+      problem(
+          exchange,
+          422,
+          "Input validation failed",
+          "webhook_events_filter: each item must be one of start, output, logs, completed");
+      return;
+    }
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+    Duration runFor = finishAfter;
     var prediction =
-        new FakePrediction(id, model, body.path("input"), finalStatus, finalError, Instant.now());
+        new FakePrediction(
+            id,
+            model,
+            body.path("input"),
+            finalStatus,
+            finalError,
+            Instant.now(),
+            runFor,
+            body.path("webhook").asString(""));
     predictions.put(id, prediction);
+    if (runFor != null) {
+      webhooks.schedule(
+          prediction.webhook(),
+          events.contains("start"),
+          events.contains("completed") || events.contains("output") ? runFor : null,
+          () -> webhookBody(prediction));
+    }
     if (resetNextCreate.getAndSet(false)) {
       // An unhandled exception makes the JDK server drop the connection: accepted, then reset.
       throw new IllegalStateException("scripted reset after create");
     }
     send(exchange, 201, prediction.toJson(json, root(), fileRoot(), outputAsList));
+  }
+
+  private boolean stormed(HttpExchange exchange, FakeStorm storm) throws IOException {
+    int status = storm.next(exchange.getResponseHeaders());
+    if (status == 0) {
+      return false;
+    }
+    problem(exchange, status, "Service Unavailable", "scripted storm");
+    return true;
+  }
+
+  private String webhookBody(FakePrediction prediction) {
+    prediction.onClock(Instant.now());
+    return json.writeValueAsString(prediction.toJson(json, root(), fileRoot(), outputAsList));
   }
 
   private void refuse(HttpExchange exchange, int status) throws IOException {
@@ -296,6 +403,18 @@ final class ReplicateFakeServer implements AutoCloseable {
     FakePrediction prediction = predictions.get(id);
     if (prediction == null) {
       problem(exchange, 404, "Not found", "The requested resource could not be found.");
+      return;
+    }
+    prediction.counted();
+    if (stormed(exchange, getStorm)) {
+      return;
+    }
+    if (hangingGets.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      try {
+        released.await(getHang.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
     prediction.step();

@@ -82,6 +82,27 @@ class ReplicateProviderErrorsTest {
   }
 
   @Test
+  void aServerErrorsRetryAfterIsKeptOnCreateAndPoll() {
+    var request = textToVideo("pro");
+    fake.stormCreates(1, 503, "7");
+
+    ProviderException create = submitFailure(provider, "pro");
+    String id = provider.submit(request);
+    fake.stormGets(2, 502, null);
+    ProviderException poll =
+        catchThrowableOfType(ProviderException.class, () -> provider.poll(id, request));
+    fake.stormGets(1, 503, "3");
+    ProviderException pollAfter =
+        catchThrowableOfType(ProviderException.class, () -> provider.poll(id, request));
+
+    assertThat(create.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
+    assertThat(create.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(poll.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
+    assertThat(poll.retryAfter()).isNull();
+    assertThat(pollAfter.retryAfter()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void inputReplicateRefusesIsRejectedAsInvalidRequestNamingTheField() {
     var tooLong =
         new GenerationRequest(

@@ -27,9 +27,11 @@ import seedance.testing.Tasks;
  * Done-when for Replicate, the real server against the fake predictions API: text-, image- and
  * media-to-video with one prediction each and a re-hosted video (its last frame extracted here,
  * Replicate gives none) that still downloads once Replicate deleted its output; a flagged failure
- * refunded; a 429 storm (with Retry-After) waited out; a create accepted then reset, which
- * Replicate cannot look up, so it is resubmitted once and counted in the metric while the user pays
- * once.
+ * refunded; a 429 storm (with Retry-After) waited out; storms of 5xx on create and GET, with
+ * Retry-After waited out and without it retried on our backoff, never shown to the user; a GET that
+ * hangs, timed out and polled again; a create accepted then reset, which Replicate cannot look up,
+ * so it is resubmitted once and counted in the metric while the user pays once. One prediction per
+ * task in every case but the reset.
  */
 // Closed after the class, so its worker never reaches a later class's fake on a reused port.
 @DirtiesContext
@@ -165,6 +167,67 @@ class ReplicateUpstreamTest extends ApiTest {
   }
 
   @Test
+  void aStormOf5xxsWithRetryAfterIsWaitedOutNeverShownToTheUserAndPaidOnce() throws Exception {
+    int before = REPLICATE.createTimes().size();
+    REPLICATE.stormCreates(2, 503, "2");
+    REPLICATE.stormGets(2, 503, "1");
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"replicate 5xx lantern\"}");
+    Thread.sleep(1_000);
+    var during = api().get(customer.key(), "/api/v1/tasks/" + id).json();
+    // Watched at the fake: reading the task every 200 ms for the storm's 6 s would meet our own
+    // per-account rate limit.
+    awaitGets("replicate 5xx lantern", 3);
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(during.path("status").asString()).isEqualTo("processing");
+    assertThat(during.path("error").path("code").isMissingNode()).as(during.toString()).isTrue();
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(REPLICATE.predictionsWithPrompt("replicate 5xx lantern")).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+    var creates = REPLICATE.createTimes().subList(before, REPLICATE.createTimes().size());
+    assertThat(creates).hasSize(3);
+    // Our own retry would come within 200 ms; Replicate asked for 2 s, then 1 s per GET.
+    assertThat(Duration.between(creates.get(0), creates.get(2))).isGreaterThan(secs(3.5));
+    var gets = REPLICATE.predictionWithPrompt("replicate 5xx lantern").getTimes();
+    assertThat(gets).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(Duration.between(gets.get(0), gets.get(2))).isGreaterThan(secs(1.5));
+  }
+
+  @Test
+  void aStormOf5xxsWithoutRetryAfterIsRetriedOnOurBackoffAndPaidOnce() {
+    REPLICATE.stormCreates(3, 500, null);
+    REPLICATE.stormGets(3, 502, null);
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"replicate 5xx quiet pier\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(REPLICATE.predictionsWithPrompt("replicate 5xx quiet pier")).isEqualTo(1);
+    assertThat(REPLICATE.predictionWithPrompt("replicate 5xx quiet pier").gets()).isGreaterThan(3);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  @Test
+  void aGetThatHangsIsTimedOutAndTheTaskStillEndsWithOnePrediction() {
+    // Far longer than the 2 s read timeout: waiting it out would miss the 25 s below.
+    REPLICATE.hangGets(1, Duration.ofSeconds(40));
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"replicate hanging bridge\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(25));
+
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(REPLICATE.predictionsWithPrompt("replicate hanging bridge")).isEqualTo(1);
+    assertThat(REPLICATE.predictionWithPrompt("replicate hanging bridge").gets())
+        .isGreaterThanOrEqualTo(3);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+    assertThat(reconciliation.check()).isEmpty();
+  }
+
+  @Test
   void aCreateAcceptedThenResetIsResubmittedOnceCountedAndPaidOnceByTheUser() {
     double before = resubmits();
     REPLICATE.resetNextCreate();
@@ -178,6 +241,19 @@ class ReplicateUpstreamTest extends ApiTest {
     assertThat(REPLICATE.predictionsWithPrompt("replicate reset door")).isEqualTo(2);
     assertThat(resubmits() - before).isEqualTo(1);
     assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  private static void awaitGets(String prompt, int gets) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (REPLICATE.predictionsWithPrompt(prompt) == 0
+        || REPLICATE.predictionWithPrompt(prompt).gets() < gets) {
+      assertThat(System.nanoTime()).as("%d GETs of '%s'", gets, prompt).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static Duration secs(double seconds) {
+    return Duration.ofMillis((long) (seconds * 1000));
   }
 
   private double resubmits() {
