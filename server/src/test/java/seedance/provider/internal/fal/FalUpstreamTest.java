@@ -27,8 +27,9 @@ import seedance.testing.Tasks;
  * Done-when for fal, the real server against the fake fal queue: text-, image- and media-to-video
  * with one filed request each and a re-hosted video (its last frame extracted here, fal gives none)
  * that still downloads once fal's own link expired; a content-policy failure refunded; a 429 storm
- * waited out; a submit accepted then reset, which fal cannot look up, so it is resubmitted once and
- * counted in the metric while the user pays once.
+ * and 5xx storms on submit and status calls (with and without Retry-After) waited out; status calls
+ * that hang timed out and polled again; a submit accepted then reset, which fal cannot look up, so
+ * it is resubmitted once and counted in the metric while the user pays once.
  */
 // Closed after the class, so its worker never reaches a later class's fake on a reused port.
 @DirtiesContext
@@ -48,7 +49,10 @@ import seedance.testing.Tasks;
       "seedance.test-hooks.host-map[v3b.fal.media]=127.0.0.2",
       "seedance.test-hooks.host-map[media.test]=127.0.0.2",
       "seedance.fal.key=" + FalFakeServer.KEY,
-      "seedance.fal.read-timeout=2s"
+      "seedance.fal.read-timeout=2s",
+      // Waiting out storms and hangs takes seconds of task reads every 200 ms; the API's own
+      // per-account limit is not under test here.
+      "seedance.rate-limit.limit=600"
     })
 class FalUpstreamTest extends ApiTest {
 
@@ -161,6 +165,68 @@ class FalUpstreamTest extends ApiTest {
     assertThat(FAL.filedWithPrompt("fal storm harbour")).isEqualTo(1);
     assertThat(FAL.submissions() - before).as("submits refused with 429 first").isGreaterThan(1);
     assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  @Test
+  void serverErrorsWithRetryAfterOnSubmitAndStatusAreWaitedOutNeverShownAndPaidOnce() {
+    int before = FAL.stormed();
+    FAL.stormSubmits(2, 503, "1");
+    FAL.stormStatus(2, 502, "1");
+    var customer = api().newCustomer(100);
+    long start = System.nanoTime();
+    String id = submit(customer.key(), "{\"prompt\":\"fal 5xx lantern\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    // Four answers each asking for a second: the 100-400 ms backoff alone would take under two.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(4));
+    assertCompletedWithoutATrace(task);
+    assertThat(FAL.stormed() - before).isEqualTo(4);
+    assertThat(FAL.filedWithPrompt("fal 5xx lantern")).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+    assertThat(reconciliation.check()).isEmpty();
+  }
+
+  @Test
+  void serverErrorsWithoutRetryAfterOnSubmitAndStatusAreWaitedOutAndPaidOnce() {
+    int before = FAL.stormed();
+    FAL.stormSubmits(3, 500, null);
+    FAL.stormStatus(3, 504, null);
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"fal 5xx quarry\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertCompletedWithoutATrace(task);
+    assertThat(FAL.stormed() - before).isEqualTo(6);
+    assertThat(FAL.filedWithPrompt("fal 5xx quarry")).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
+  @Test
+  void statusCallsThatHangAreTimedOutAndTheTaskStillCompletesFiledOnce() {
+    int before = FAL.hungStatusCalls();
+    // Far beyond the 2 s read timeout: only giving up on the call gets the task anywhere.
+    FAL.hangStatus(2, Duration.ofSeconds(20));
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "{\"prompt\":\"fal hung bell\"}");
+
+    var task = Tasks.awaitEnd(api(), customer.key(), id, Duration.ofSeconds(90));
+
+    assertCompletedWithoutATrace(task);
+    assertThat(FAL.hungStatusCalls() - before).isEqualTo(2);
+    assertThat(FAL.filedWithPrompt("fal hung bell")).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+    assertThat(reconciliation.check()).isEmpty();
+  }
+
+  /** Completed, with no error and nothing of fal's refusals in what the user sees. */
+  private static void assertCompletedWithoutATrace(tools.jackson.databind.JsonNode task) {
+    assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
+    assertThat(task.path("error").isMissingNode() || task.path("error").isNull())
+        .as(task.toString())
+        .isTrue();
+    assertThat(task.toString()).doesNotContain("fake storm").doesNotContain("fal answered");
   }
 
   @Test
