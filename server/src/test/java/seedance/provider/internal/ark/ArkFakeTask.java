@@ -48,7 +48,9 @@ final class ArkFakeTask {
     }
   }
 
-  /** Whether Ark still works on the task at {@code now} (clock mode by its time, else its status). */
+  /**
+   * Whether Ark still works on the task at {@code now} (clock mode by its time, else its status).
+   */
   boolean unfinishedAt(long now) {
     return unfinished() && (endsAt == 0 || now < endsAt);
   }
