@@ -1,5 +1,8 @@
 package seedance.provider.internal.ark;
 
+import static seedance.provider.internal.ark.ArkFakeAnswers.error;
+import static seedance.provider.internal.ark.ArkFakeAnswers.send;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -26,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link #finishAfter}), on time, calling the task's {@code callback_url} on its changes as Ark
  * does. Faults are set by knobs: an error answer for the next create, a storm of error answers (429
  * with each code, 5xx) with or without Retry-After, creates that hang or reset the connection after
- * storing their task, a moderation code that tasks fail with, and duplicate and late callbacks.
+ * storing their task, a moderation code that tasks fail with, and duplicate and late callbacks. The
+ * list endpoint is {@link ArkFakeList}, storms {@link ArkFakeStorm}, a task's moves {@link
+ * ArkFakeTask}, the answers' shape {@link ArkFakeAnswers}.
  */
 final class ArkFakeServer implements AutoCloseable {
 
@@ -361,24 +366,6 @@ final class ArkFakeServer implements AutoCloseable {
   private synchronized String callbackBody(ArkFakeTask task) {
     task.onClock(System.currentTimeMillis(), finishAfter.toMillis(), failTasksWith);
     return json.writeValueAsString(task.view(json, failTasksWith, dropOutputs));
-  }
-
-  private void error(HttpExchange exchange, int status, String code, String message)
-      throws IOException {
-    ObjectNode body = json.createObjectNode();
-    body.putObject("error")
-        .put("code", code)
-        .put("message", message)
-        .put("param", "")
-        .put("type", status == 429 ? "TooManyRequests" : "Error");
-    send(exchange, status, body);
-  }
-
-  private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
   }
 
   @Override
