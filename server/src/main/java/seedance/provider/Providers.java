@@ -1,5 +1,8 @@
 package seedance.provider;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +23,21 @@ import org.springframework.stereotype.Service;
  * The providers configured in this process and the routing table (quality tier × channel → ordered
  * providers and model ids). A provider that refused a create for our own account's problem, or
  * throttled it, rests for a while (in this process's memory) and its routes skip it; a cell whose
- * providers all rest, or that has none, cannot take new tasks.
+ * providers all rest, or that has none, cannot take new tasks. Rests are counted in the metric
+ * {@code seedance.upstream.cool_downs} (tags {@code provider}, {@code kind}: account or throttled),
+ * and the gauge {@code seedance.upstream.resting} shows how many providers rest now.
  */
 @Service
 public class Providers {
 
   private static final Logger log = LoggerFactory.getLogger(Providers.class);
   private static final List<String> UPSTREAMS = List.of("ark", "fal", "replicate");
+
+  /**
+   * A Retry-After of 0 ("now") still rests the provider this long, so a storm of them does not let
+   * every queued task hammer it at once.
+   */
+  static final Duration SHORTEST_REST = Duration.ofSeconds(1);
 
   /** Why a tier and channel cannot take a task now, and when to ask again. */
   public record Busy(String message, Duration retryAfter) {}
@@ -38,15 +49,30 @@ public class Providers {
   private final Map<String, Instant> refusingUntil = new ConcurrentHashMap<>();
   private final RoutingSettings settings;
   private final InstantSource clock;
+  private final MeterRegistry metrics;
+
+  /** Without metrics (a registry of its own, read by nobody). */
+  public Providers(
+      List<VideoProvider> providers,
+      RoutingSettings settings,
+      InstantSource clock,
+      String arkBaseUrl) {
+    this(providers, settings, clock, arkBaseUrl, new SimpleMeterRegistry());
+  }
 
   @Autowired
   public Providers(
       List<VideoProvider> providers,
       RoutingSettings settings,
       InstantSource clock,
-      @Value("${seedance.ark.base-url:}") String arkBaseUrl) {
+      @Value("${seedance.ark.base-url:}") String arkBaseUrl,
+      MeterRegistry metrics) {
     this.settings = settings;
     this.clock = clock;
+    this.metrics = metrics;
+    Gauge.builder("seedance.upstream.resting", this, Providers::restingNow)
+        .description("providers resting now after a throttle or our account's refusal")
+        .register(metrics);
     providers.forEach(p -> byName.put(p.name(), p));
     var table = RouteTable.builtIn(byName.keySet(), arkBaseUrl);
     if (settings.file() != null && !settings.file().isBlank()) {
@@ -111,20 +137,59 @@ public class Providers {
    * of failure say nothing about the next task and are ignored.
    */
   public void rest(String provider, ProviderException.Kind kind) {
-    Duration pause =
+    rest(provider, kind, null);
+  }
+
+  /**
+   * Rests a provider after a create it refused for our account's problem or throttled, for as long
+   * as the upstream's {@code retryAfter} asked when it named a wait (at least {@link
+   * #SHORTEST_REST}, at most {@link RetryAfter#MAX}), else for the configured cool-down of that
+   * kind. A cool-down configured as zero turns rests of that kind off, Retry-After or not. Other
+   * kinds of failure say nothing about the next task and are ignored.
+   */
+  public void rest(String provider, ProviderException.Kind kind, Duration retryAfter) {
+    Duration configured =
         switch (kind) {
           case ACCOUNT -> settings.accountCoolDown();
           case THROTTLED -> settings.throttleCoolDown();
           default -> Duration.ZERO;
         };
-    if (pause.isPositive() && !provider.equals(RouteTable.LOCAL)) {
-      Instant until = clock.instant().plus(pause);
-      restingUntil.merge(provider, until, (a, b) -> a.isAfter(b) ? a : b);
-      if (kind == ProviderException.Kind.ACCOUNT) {
-        refusingUntil.merge(provider, until, (a, b) -> a.isAfter(b) ? a : b);
-      }
-      log.warn("provider {} rests until {} after {}", provider, until, kind);
+    if (!configured.isPositive() || provider.equals(RouteTable.LOCAL)) {
+      return;
     }
+    Duration pause = retryAfter == null ? configured : bounded(retryAfter);
+    Instant until = clock.instant().plus(pause);
+    restingUntil.merge(provider, until, (a, b) -> a.isAfter(b) ? a : b);
+    if (kind == ProviderException.Kind.ACCOUNT) {
+      refusingUntil.merge(provider, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+    metrics
+        .counter(
+            "seedance.upstream.cool_downs",
+            "provider",
+            provider,
+            "kind",
+            kind.name().toLowerCase(Locale.ROOT))
+        .increment();
+    log.warn(
+        "provider {} rests until {} after {}{}",
+        provider,
+        until,
+        kind,
+        retryAfter == null ? "" : " (its Retry-After asked for " + retryAfter + ")");
+  }
+
+  /** How many providers rest now (the gauge). */
+  int restingNow() {
+    Instant now = clock.instant();
+    return (int) restingUntil.keySet().stream().filter(p -> resting(p, now)).count();
+  }
+
+  private static Duration bounded(Duration retryAfter) {
+    if (retryAfter.compareTo(SHORTEST_REST) < 0) {
+      return SHORTEST_REST;
+    }
+    return retryAfter.compareTo(RetryAfter.MAX) > 0 ? RetryAfter.MAX : retryAfter;
   }
 
   /** The local renderer, for tasks that never go upstream (test keys). */

@@ -6,8 +6,11 @@ import java.util.Optional;
 /** Reads an upstream's {@code Retry-After} header (seconds form; dates are rare and ignored). */
 public final class RetryAfter {
 
-  /** Longer asks are capped: the task's own backoff and deadline still apply. */
-  private static final Duration MAX = Duration.ofMinutes(5);
+  /**
+   * Longer asks are capped: the task's own backoff and deadline still apply, and a provider rests
+   * no longer than this on the upstream's word ({@link Providers#rest}).
+   */
+  static final Duration MAX = Duration.ofMinutes(5);
 
   private RetryAfter() {}
 

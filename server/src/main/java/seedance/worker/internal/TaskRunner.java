@@ -118,7 +118,7 @@ class TaskRunner {
       if (upstream == null) {
         request = inputs.prepare(task, workDir);
         upstream = submitOnRoute(claim, task, request);
-        if (upstream == null || !queue.recordUpstream(claim, upstream.provider(), upstream.id())) {
+        if (upstream == null) {
           return;
         }
         provider = providers.named(upstream.provider());
@@ -152,9 +152,10 @@ class TaskRunner {
 
   /**
    * Tries the route of the task's tier and channel in order, skipping resting providers and those
-   * at their in-flight cap. Our account's problem or a throttle at one rests it and moves on to the
-   * next; anything else (including an ambiguous create, which may have been paid) stops here. Null
-   * when every provider is at its cap: the task waits its turn.
+   * at their in-flight cap, and records the upstream id it got. Our account's problem or a throttle
+   * at one rests it (as long as its Retry-After asks, when it sent one) and moves on to the next;
+   * anything else (including an ambiguous create, which may have been paid) stops here. Null when
+   * every provider is at its cap (the task waits its turn) or the claim was lost meanwhile.
    */
   private UpstreamRef submitOnRoute(Claim claim, Task task, GenerationRequest request)
       throws InterruptedException {
@@ -170,15 +171,18 @@ class TaskRunner {
     ProviderException last = null;
     for (Route step : route) {
       VideoProvider provider = step.provider();
-      if (!provider.local() && queue.inFlight(step.name()) >= limits.maxInFlight(step.name())) {
-        log.info("task {}: {} is at its in-flight cap", task.id(), step.name());
+      if (!provider.local() && !limits.reserve(step.name(), () -> queue.inFlight(step.name()))) {
+        // Debug: every waiting task says this again on each retry, about once a second.
+        log.debug("task {}: {} is at its in-flight cap", task.id(), step.name());
         continue;
       }
       try {
         if (!provider.local()) {
           limits.acquire(step.name());
         }
-        return new UpstreamRef(step.name(), submit(provider, request.onModel(step.model())));
+        var upstream =
+            new UpstreamRef(step.name(), submit(provider, request.onModel(step.model())));
+        return queue.recordUpstream(claim, upstream.provider(), upstream.id()) ? upstream : null;
       } catch (ProviderException e) {
         boolean failover =
             e.kind() == ProviderException.Kind.ACCOUNT
@@ -186,9 +190,13 @@ class TaskRunner {
         if (!failover) {
           throw e;
         }
-        providers.rest(step.name(), e.kind());
+        providers.rest(step.name(), e.kind(), e.retryAfter());
         log.warn("task {}: {} refused ({})", task.id(), step.name(), e.kind());
         last = e;
+      } finally {
+        if (!provider.local()) {
+          limits.release(step.name());
+        }
       }
     }
     if (last != null) {

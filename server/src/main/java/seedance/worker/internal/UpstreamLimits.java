@@ -3,6 +3,8 @@ package seedance.worker.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,11 @@ import org.springframework.stereotype.Component;
  * processes; default 500), and {@code SEEDANCE_<PROVIDER>_RATE_PER_SECOND}, how many requests
  * (creates and polls) this process sends it per second (default 20, bursts of up to a second's
  * worth). The local renderer is capped by the worker's concurrency instead.
+ *
+ * <p>A create takes a slot before it is sent and holds it until its upstream id is in the database,
+ * so this process's concurrent submits cannot all read the same count and overshoot the cap
+ * together. Other processes' creates under way at that moment are not seen: across processes the
+ * cap can be passed by at most their submits in progress.
  */
 @Component
 class UpstreamLimits {
@@ -21,6 +28,7 @@ class UpstreamLimits {
 
   private final Environment env;
   private final Map<String, Rate> rates = new ConcurrentHashMap<>();
+  private final Map<String, Slots> slots = new ConcurrentHashMap<>();
 
   UpstreamLimits(Environment env) {
     this.env = env;
@@ -29,6 +37,32 @@ class UpstreamLimits {
   int maxInFlight(String provider) {
     return env.getProperty(
         "seedance." + provider + ".max-in-flight", Integer.class, DEFAULT_MAX_IN_FLIGHT);
+  }
+
+  /**
+   * Takes one of the provider's in-flight slots for a create about to be sent, given how many of
+   * its tasks the database counts in flight; false at the cap. A taken slot must be {@link
+   * #release}d once the create failed or its upstream id is recorded.
+   */
+  boolean reserve(String provider, IntSupplier inFlight) {
+    return slots.computeIfAbsent(provider, p -> new Slots()).take(maxInFlight(provider), inFlight);
+  }
+
+  void release(String provider) {
+    slots.get(provider).creating.decrementAndGet();
+  }
+
+  /** Creates sent or about to be, whose upstream ids the database does not know yet. */
+  private static final class Slots {
+    private final AtomicInteger creating = new AtomicInteger();
+
+    synchronized boolean take(int max, IntSupplier inFlight) {
+      if (inFlight.getAsInt() + creating.get() >= max) {
+        return false;
+      }
+      creating.incrementAndGet();
+      return true;
+    }
   }
 
   /** Waits until the provider's request rate allows one more request. */

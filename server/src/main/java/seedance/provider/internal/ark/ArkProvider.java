@@ -172,7 +172,10 @@ class ArkProvider implements VideoProvider {
   private JsonNode read(String operation, HttpResponse<String> response, Kind unreadable) {
     if (response.statusCode() / 100 != 2) {
       var failure = ArkErrors.fromResponse(operation, response.statusCode(), response.body(), json);
-      if (failure.kind() == Kind.THROTTLED || failure.kind() == Kind.UPSTREAM_ERROR) {
+      // Our account's refusal may say when to come back (a quota window): the rest honours it.
+      if (failure.kind() == Kind.THROTTLED
+          || failure.kind() == Kind.UPSTREAM_ERROR
+          || failure.kind() == Kind.ACCOUNT) {
         throw new ProviderException(
             failure.kind(),
             null,

@@ -1,15 +1,14 @@
 package seedance.provider.internal.ark;
 
+import static seedance.provider.internal.ark.ArkFakeAnswers.error;
+import static seedance.provider.internal.ark.ArkFakeAnswers.send;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link #finishAfter}), on time, calling the task's {@code callback_url} on its changes as Ark
  * does. Faults are set by knobs: an error answer for the next create, a storm of error answers (429
  * with each code, 5xx) with or without Retry-After, creates that hang or reset the connection after
- * storing their task, a moderation code that tasks fail with, and duplicate and late callbacks.
+ * storing their task, a moderation code that tasks fail with, and duplicate and late callbacks. The
+ * list endpoint is {@link ArkFakeList}, storms {@link ArkFakeStorm}, a task's moves {@link
+ * ArkFakeTask}, the answers' shape {@link ArkFakeAnswers}.
  */
 final class ArkFakeServer implements AutoCloseable {
 
@@ -51,10 +52,8 @@ final class ArkFakeServer implements AutoCloseable {
   private volatile boolean dropOutputs;
   private volatile Duration finishAfter;
   private volatile Duration finishSpread = Duration.ZERO;
-  private final AtomicInteger stormLeft = new AtomicInteger();
-  private volatile int stormStatus;
-  private volatile List<String> stormCodes = List.of();
-  private volatile String stormRetryAfter;
+  private final ArkFakeStorm storm = new ArkFakeStorm();
+  private final AtomicInteger maxUnfinished = new AtomicInteger();
   private final AtomicBoolean resetNextCreate = new AtomicBoolean();
   private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
   private final Map<String, String> byOurId = new ConcurrentHashMap<>();
@@ -121,10 +120,7 @@ final class ArkFakeServer implements AutoCloseable {
    * turn (e.g. every 429 code), with a Retry-After header when {@code retryAfter} is not null.
    */
   void storm(int count, int status, String retryAfter, String... codes) {
-    stormStatus = status;
-    stormCodes = List.of(codes);
-    stormRetryAfter = retryAfter;
-    stormLeft.set(count);
+    storm.start(count, status, retryAfter, codes);
   }
 
   /** The next create stores its task and then drops the connection without an answer. */
@@ -150,6 +146,11 @@ final class ArkFakeServer implements AutoCloseable {
   /** Clock mode: when the task made for our task {@code ourId} ended upstream (epoch ms). */
   synchronized long endsAt(String ourId) {
     return tasks.get(byOurId.get(ourId)).endsAt;
+  }
+
+  /** The most tasks this Ark held unfinished at once (created, not yet ended), ever. */
+  int maxUnfinished() {
+    return maxUnfinished.get();
   }
 
   /** Creates answered by dropping the connection. */
@@ -235,18 +236,17 @@ final class ArkFakeServer implements AutoCloseable {
     boolean createOrGet =
         exchange.getRequestMethod().equals("GET") && id != null
             || exchange.getRequestMethod().equals("POST") && id == null;
-    if (!createOrGet || stormLeft.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+    ArkFakeStorm.Answer answer = createOrGet ? storm.next() : null;
+    if (answer == null) {
       return false;
     }
     if (exchange.getRequestMethod().equals("POST")) {
       creates.incrementAndGet();
     }
-    List<String> codes = stormCodes;
-    String code = codes.isEmpty() ? "ServerOverloaded" : codes.get(stormLeft.get() % codes.size());
-    if (stormRetryAfter != null) {
-      exchange.getResponseHeaders().set("Retry-After", stormRetryAfter);
+    if (answer.retryAfter() != null) {
+      exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
     }
-    error(exchange, stormStatus, code, "scripted storm");
+    error(exchange, answer.status(), answer.code(), "scripted storm");
     return true;
   }
 
@@ -272,6 +272,9 @@ final class ArkFakeServer implements AutoCloseable {
       task = new ArkFakeTask(id, body);
       tasks.put(id, task);
       byOurId.put(body.path("safety_identifier").asString(""), id);
+      long now = System.currentTimeMillis();
+      int unfinished = (int) tasks.values().stream().filter(t -> t.unfinishedAt(now)).count();
+      maxUnfinished.accumulateAndGet(unfinished, Math::max);
     }
     Duration after = finishAfter;
     if (after != null && !finishSpread.isZero()) {
@@ -305,47 +308,35 @@ final class ArkFakeServer implements AutoCloseable {
         return;
       }
       if (task.endsAt > 0) {
-        onClock(task);
+        long now = System.currentTimeMillis();
+        task.onClock(now, finishAfter.toMillis(), failTasksWith);
         view = task.view(json, failTasksWith, dropOutputs);
-        if (task.endedAt == 0 && !task.status.equals("queued") && !task.status.equals("running")) {
+        if (task.endedAt == 0 && !task.unfinishedAt(now)) {
           task.endedAt = System.currentTimeMillis();
         }
       } else {
         view = task.view(json, failTasksWith, dropOutputs);
-        task.status =
-            switch (task.status) {
-              case "queued" -> "running";
-              case "running" -> failTasksWith == null ? "succeeded" : "failed";
-              default -> task.status;
-            };
+        task.step(failTasksWith);
       }
     }
     send(exchange, 200, view);
   }
 
   private void list(HttpExchange exchange) throws IOException {
-    Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
-    int page = Integer.parseInt(first(query, "page_num", "1"));
-    int size = Integer.parseInt(first(query, "page_size", "10"));
-    if (page < 1 || page > 500 || size < 1 || size > 500) {
-      error(exchange, 400, "InvalidParameter", "page_num and page_size are 1..500");
-      return;
-    }
-    List<ObjectNode> matching = new ArrayList<>();
+    ObjectNode answer;
     synchronized (this) {
-      for (ArkFakeTask task : tasks.sequencedValues().reversed()) {
-        if (matches(query, "filter.status", task.status)
-            && matches(query, "filter.model", task.body.path("model").asString())
-            && matches(query, "filter.task_ids", task.id)) {
-          matching.add(task.view(json, failTasksWith, dropOutputs));
-        }
-      }
+      answer =
+          ArkFakeList.page(
+              exchange.getRequestURI().getRawQuery(),
+              tasks.sequencedValues().reversed(),
+              task -> task.view(json, failTasksWith, dropOutputs),
+              json);
     }
-    ObjectNode answer = json.createObjectNode();
-    var items = answer.putArray("items");
-    matching.stream().skip((long) (page - 1) * size).limit(size).forEach(items::add);
-    answer.put("total", matching.size());
-    send(exchange, 200, answer);
+    if (answer == null) {
+      error(exchange, 400, "InvalidParameter", ArkFakeList.BAD_PAGE);
+    } else {
+      send(exchange, 200, answer);
+    }
   }
 
   private void delete(HttpExchange exchange, String id) throws IOException {
@@ -367,70 +358,14 @@ final class ArkFakeServer implements AutoCloseable {
     send(exchange, 200, json.createObjectNode());
   }
 
-  /** Moves a clock-mode task to where its time says; cancelled tasks stay cancelled. */
-  private void onClock(ArkFakeTask task) {
-    if (!task.status.equals("queued") && !task.status.equals("running")) {
-      return;
-    }
-    long now = System.currentTimeMillis();
-    long runningFrom = task.endsAt - finishAfter.toMillis() * 3 / 4;
-    if (now >= task.endsAt) {
-      task.status = failTasksWith == null ? "succeeded" : "failed";
-    } else if (now >= runningFrom) {
-      task.status = "running";
-    }
-  }
-
   private void scheduleCallbacks(ArkFakeTask task, Duration after) {
     callbacks.schedule(
         task.body.path("callback_url").asString(""), true, after, () -> callbackBody(task));
   }
 
   private synchronized String callbackBody(ArkFakeTask task) {
-    onClock(task);
+    task.onClock(System.currentTimeMillis(), finishAfter.toMillis(), failTasksWith);
     return json.writeValueAsString(task.view(json, failTasksWith, dropOutputs));
-  }
-
-  private static boolean matches(Map<String, List<String>> query, String name, String value) {
-    List<String> wanted = query.get(name);
-    return wanted == null || wanted.contains(value);
-  }
-
-  private static String first(Map<String, List<String>> query, String name, String fallback) {
-    List<String> values = query.get(name);
-    return values == null ? fallback : values.getFirst();
-  }
-
-  private static Map<String, List<String>> query(String raw) {
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    if (raw != null && !raw.isEmpty()) {
-      for (String pair : raw.split("&")) {
-        String[] kv = pair.split("=", 2);
-        query
-            .computeIfAbsent(
-                URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
-            .add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-      }
-    }
-    return query;
-  }
-
-  private void error(HttpExchange exchange, int status, String code, String message)
-      throws IOException {
-    ObjectNode body = json.createObjectNode();
-    body.putObject("error")
-        .put("code", code)
-        .put("message", message)
-        .put("param", "")
-        .put("type", status == 429 ? "TooManyRequests" : "Error");
-    send(exchange, status, body);
-  }
-
-  private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
   }
 
   @Override

@@ -23,6 +23,42 @@ final class ArkFakeTask {
     this.body = body;
   }
 
+  /** Step mode: one GET moves a queued task to running and a running one to its end. */
+  void step(String failTasksWith) {
+    status =
+        switch (status) {
+          case "queued" -> "running";
+          case "running" -> failTasksWith == null ? "succeeded" : "failed";
+          default -> status;
+        };
+  }
+
+  /**
+   * Clock mode: moves the task to where its time says, queued for the first quarter of {@code
+   * runMillis} before {@link #endsAt}, then running, then ended; cancelled tasks stay cancelled.
+   */
+  void onClock(long now, long runMillis, String failTasksWith) {
+    if (!unfinished()) {
+      return;
+    }
+    if (now >= endsAt) {
+      status = failTasksWith == null ? "succeeded" : "failed";
+    } else if (now >= endsAt - runMillis * 3 / 4) {
+      status = "running";
+    }
+  }
+
+  /**
+   * Whether Ark still works on the task at {@code now} (clock mode by its time, else its status).
+   */
+  boolean unfinishedAt(long now) {
+    return unfinished() && (endsAt == 0 || now < endsAt);
+  }
+
+  private boolean unfinished() {
+    return status.equals("queued") || status.equals("running");
+  }
+
   /** The task as Ark's GET body (research §1.7). */
   ObjectNode view(JsonMapper json, String failTasksWith, boolean dropOutputs) {
     ObjectNode view = json.createObjectNode();

@@ -112,6 +112,19 @@ class ArkProviderErrorsTest {
   }
 
   @Test
+  void aThrottleOrOurAccountsRefusalCarriesArksRetryAfterForTheRest() {
+    ark.storm(1, 429, "7", "RequestBurstTooFast");
+    ProviderException throttled = submitFails(provider);
+    ark.storm(1, 403, "40", "AccountOverdueError");
+    ProviderException refused = submitFails(provider);
+
+    assertThat(throttled.kind()).isEqualTo(Kind.THROTTLED);
+    assertThat(throttled.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(refused.kind()).isEqualTo(Kind.ACCOUNT);
+    assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(40));
+  }
+
+  @Test
   void serverErrorIsAnUpstreamError() {
     ark.answerNextCreate(500, "InternalServiceError");
 
