@@ -93,7 +93,17 @@ public class TaskQueue {
    * Puts the task back in the queue to run again after {@code delay}, without using up an attempt.
    */
   public boolean retryLater(Claim claim, Duration delay) {
-    return repository.retryLater(claim.taskId(), claim.token(), clock.millis() + delay.toMillis());
+    return repository.retryLater(
+        claim.taskId(), claim.token(), clock.millis() + delay.toMillis(), true);
+  }
+
+  /**
+   * Puts the task back to try again after {@code delay} because every provider it may use is full:
+   * neither an attempt nor a retry, so waiting its turn never lengthens its backoff.
+   */
+  public boolean waitTurn(Claim claim, Duration delay) {
+    return repository.retryLater(
+        claim.taskId(), claim.token(), clock.millis() + delay.toMillis(), false);
   }
 
   /**

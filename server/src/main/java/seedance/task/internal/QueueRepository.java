@@ -27,7 +27,7 @@ public class QueueRepository {
                      AND (lease_until IS NULL OR lease_until < :now) AND attempts < :maxAttempts
                      %1$s
                    ORDER BY run_at, id LIMIT :limit %2$s)
-      RETURNING id, lease_token, attempts, polls
+      RETURNING id, lease_token, attempts, polls, retries
       """;
   // A lease handed back (lease_until NULL: waiting for its next poll or retry) is never taken
   // again by a late heartbeat; only a new claim takes it.
@@ -48,10 +48,12 @@ public class QueueRepository {
                        updated_at = :now, lease_until = NULL
       WHERE id = :id AND lease_token = :token AND status = 'processing'
       """;
-  // Not an attempt that failed: the upstream asked us to wait, so the attempt is given back too.
+  // Not an attempt that failed: the upstream asked us to wait, so the attempt is given back too;
+  // counted in retries when it is a backoff, not when the task only waits for a free slot.
   private static final String RETRY_LATER =
       """
-      UPDATE tasks SET run_at = :runAt, lease_until = NULL, attempts = attempts - 1
+      UPDATE tasks SET run_at = :runAt, lease_until = NULL, attempts = attempts - 1,
+                       retries = retries + :counted
       WHERE id = :id AND lease_token = :token AND status = 'processing'
       """;
   // A poll is not an attempt either; a callback that came in meanwhile (hinted) makes it due now.
@@ -135,7 +137,9 @@ public class QueueRepository {
         .param("now", now)
         .param("maxAttempts", maxAttempts)
         .param("limit", limit)
-        .query((rs, n) -> new Claim(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)))
+        .query(
+            (rs, n) ->
+                new Claim(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
         .list();
   }
 
@@ -161,11 +165,12 @@ public class QueueRepository {
         .optional();
   }
 
-  public boolean retryLater(String id, long token, long runAt) {
+  public boolean retryLater(String id, long token, long runAt, boolean counted) {
     return jdbc.sql(RETRY_LATER)
             .param("id", id)
             .param("token", token)
             .param("runAt", runAt)
+            .param("counted", counted ? 1 : 0)
             .update()
         == 1;
   }

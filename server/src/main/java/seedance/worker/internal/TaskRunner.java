@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,11 +117,13 @@ class TaskRunner {
       GenerationRequest request;
       VideoProvider provider;
       if (upstream == null) {
-        request = inputs.prepare(task, workDir);
-        upstream = submitOnRoute(claim, task, request);
+        // Fetched only once a provider has room: a task waiting at a cap fetches nothing.
+        var prepared = new Prepared(() -> inputs.prepare(task, workDir));
+        upstream = submitOnRoute(claim, task, prepared);
         if (upstream == null) {
           return;
         }
+        request = prepared.get();
         provider = providers.named(upstream.provider());
         if (!provider.local()) {
           queue.pollLater(claim, settings.pollDelay(0, callbacks.enabled(), null));
@@ -157,7 +160,7 @@ class TaskRunner {
    * anything else (including an ambiguous create, which may have been paid) stops here. Null when
    * every provider is at its cap (the task waits its turn) or the claim was lost meanwhile.
    */
-  private UpstreamRef submitOnRoute(Claim claim, Task task, GenerationRequest request)
+  private UpstreamRef submitOnRoute(Claim claim, Task task, Prepared request)
       throws InterruptedException {
     // Test keys pay play money, so they never reach a paid upstream whatever the routing says.
     var route =
@@ -181,7 +184,7 @@ class TaskRunner {
           limits.acquire(step.name());
         }
         var upstream =
-            new UpstreamRef(step.name(), submit(provider, request.onModel(step.model())));
+            new UpstreamRef(step.name(), submit(provider, request.get().onModel(step.model())));
         return queue.recordUpstream(claim, upstream.provider(), upstream.id()) ? upstream : null;
       } catch (ProviderException e) {
         boolean failover =
@@ -202,7 +205,7 @@ class TaskRunner {
     if (last != null) {
       throw last;
     }
-    queue.retryLater(claim, settings.pollInitial());
+    queue.waitTurn(claim, settings.pollInitial());
     return null;
   }
 
@@ -235,7 +238,7 @@ class TaskRunner {
               e.code() == null ? "generation_failed" : e.code(),
               e.getMessage() + "; all credits were refunded");
       case NOT_SENT, THROTTLED, UPSTREAM_ERROR -> {
-        Duration delay = settings.retryDelay(claim.attempts(), e.retryAfter());
+        Duration delay = settings.retryDelay(claim.retries(), e.retryAfter());
         log.info(
             "task {}: provider {} ({}); retrying in {}",
             claim.taskId(),
@@ -315,6 +318,23 @@ class TaskRunner {
     output.put("last_frame", frameKey);
     output.put("seed", status.seed());
     queue.complete(claim, json.writeValueAsString(output), status.usageJson());
+  }
+
+  /** The task's request, its media fetched on first use and then kept. */
+  private static final class Prepared {
+    private final Supplier<GenerationRequest> prepare;
+    private GenerationRequest request;
+
+    Prepared(Supplier<GenerationRequest> prepare) {
+      this.prepare = prepare;
+    }
+
+    GenerationRequest get() {
+      if (request == null) {
+        request = prepare.get();
+      }
+      return request;
+    }
   }
 
   private static void deleteRecursively(Path dir) {

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>Polls back off from {@code pollInitial}, doubling up to {@code pollMax}; when upstreams are
  * given callback URLs, a task is polled only every {@code pollWithCallbacks} as a safety net, and
  * at once when its callback arrives. A submit the upstream throttled or failed is retried after
- * {@code retryBase}, doubling per attempt up to five minutes, or after the upstream's Retry-After.
+ * {@code retryBase}, doubling per retry up to five minutes, or after the upstream's Retry-After.
  */
 @ConfigurationProperties("seedance.worker")
 record WorkerSettings(
@@ -44,9 +44,9 @@ record WorkerSettings(
     return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
   }
 
-  /** The wait before a submit is tried again after its {@code attempts}-th claim. */
-  Duration retryDelay(int attempts, Duration retryAfter) {
-    Duration delay = doubled(retryBase, Math.min(Math.max(attempts, 1), 5), RETRY_MAX);
+  /** The wait before a submit is tried again when it was put back {@code retries} times before. */
+  Duration retryDelay(int retries, Duration retryAfter) {
+    Duration delay = doubled(retryBase, Math.min(Math.max(retries, 0), 5), RETRY_MAX);
     return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
   }
 

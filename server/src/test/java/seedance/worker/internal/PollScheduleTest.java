@@ -44,10 +44,11 @@ class PollScheduleTest {
 
   @Test
   void submitRetriesDoubleUpToFiveMinutes() {
+    assertThat(settings.retryDelay(0, null)).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.retryDelay(1, null)).isEqualTo(Duration.ofSeconds(20));
     assertThat(settings.retryDelay(3, null)).isEqualTo(Duration.ofSeconds(80));
     assertThat(settings.retryDelay(9, null)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(settings.retryDelay(1, Duration.ofSeconds(45))).isEqualTo(Duration.ofSeconds(45));
+    assertThat(settings.retryDelay(0, Duration.ofSeconds(45))).isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test

@@ -140,6 +140,29 @@ class TaskQueueTest extends ApiTest {
     assertThat(reconciliation.check()).isEmpty();
   }
 
+  @Test
+  void aSubmitPutBackAfterAThrottleCountsARetryButWaitingForASlotDoesNot() {
+    var customer = api().newCustomer(100);
+    String id = submit(customer.key(), "retries");
+
+    var first = claimOnly(id);
+    assertThat(first.retries()).isZero();
+    assertThat(queue.retryLater(first, Duration.ofSeconds(10))).isTrue();
+    assertThat(queue.claim("worker", 100, LEASE, 3)).noneMatch(c -> c.taskId().equals(id));
+    clock.advance(Duration.ofSeconds(10));
+    var second = claimOnly(id);
+    // The backoff grows with retries; a put-back is not a failed attempt.
+    assertThat(second.retries()).isEqualTo(1);
+    assertThat(second.attempts()).isEqualTo(1);
+
+    assertThat(queue.waitTurn(second, Duration.ofSeconds(1))).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    var third = claimOnly(id);
+    assertThat(third.retries()).isEqualTo(1);
+    assertThat(third.attempts()).isEqualTo(1);
+    assertThat(api().balance(customer.key())).isEqualTo(70);
+  }
+
   private String submit(String key, String idempotencyKey) {
     var accepted = api().submit(key, idempotencyKey, "{\"prompt\":\"a queue of paper boats\"}");
     assertThat(accepted.status()).isEqualTo(202);

@@ -41,7 +41,7 @@ import seedance.testing.Tasks;
       "seedance.worker.poll-interval=100ms",
       "seedance.worker.poll-initial=100ms",
       "seedance.worker.poll-max=400ms",
-      "seedance.worker.retry-base=100ms",
+      "seedance.worker.retry-base=20ms",
       "seedance.test-hooks.host-map[media.test]=127.0.0.2",
       "seedance.test-hooks.enabled=true",
       "server.address=127.0.0.1",
@@ -51,7 +51,10 @@ import seedance.testing.Tasks;
       "seedance.ark.read-timeout=2s",
       // Each test scripts its own refusals; a provider resting after one would refuse the next.
       "seedance.routing.account-cool-down=0s",
-      "seedance.routing.throttle-cool-down=0s"
+      "seedance.routing.throttle-cool-down=0s",
+      // Waiting out a storm whose retries back off takes seconds of task reads every 200 ms; the
+      // API's own per-account limit is not under test here.
+      "seedance.rate-limit.limit=600"
     })
 class ArkUpstreamTest extends ApiTest {
 
@@ -262,6 +265,13 @@ class ArkUpstreamTest extends ApiTest {
     assertThat(task.path("status").asString()).as(task.toString()).isEqualTo("completed");
     assertThat(ARK.tasksFor(id)).isEqualTo(1);
     assertThat(api().balance(customer.key())).isEqualTo(70);
+    // Each refused create was a retry, so the wait before the next one kept doubling.
+    assertThat(
+            jdbc.sql("SELECT retries FROM tasks WHERE id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(12);
   }
 
   @Test
