@@ -91,7 +91,10 @@ final class ReplicateHttp {
     }
     var failure = httpFailure(status, response.body(), what, onNotFound);
     // A 503's Retry-After is as much a request to wait as a 429's; both are only retried later.
-    if (failure.kind() == Kind.THROTTLED || failure.kind() == Kind.UPSTREAM_ERROR) {
+    // On our account's refusal it tells how long to rest Replicate.
+    if (failure.kind() == Kind.THROTTLED
+        || failure.kind() == Kind.UPSTREAM_ERROR
+        || failure.kind() == Kind.ACCOUNT) {
       throw new ProviderException(
           failure.kind(),
           null,

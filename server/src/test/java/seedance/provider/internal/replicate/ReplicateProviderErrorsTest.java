@@ -103,6 +103,16 @@ class ReplicateProviderErrorsTest {
   }
 
   @Test
+  void anAccountRefusalsRetryAfterIsKeptSoTheRestLastsAsLongAsAsked() {
+    fake.stormCreates(1, 402, "120");
+
+    ProviderException e = submitFailure(provider, "pro");
+
+    assertThat(e.kind()).isEqualTo(Kind.ACCOUNT);
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
   void inputReplicateRefusesIsRejectedAsInvalidRequestNamingTheField() {
     var tooLong =
         new GenerationRequest(
