@@ -2,7 +2,6 @@ package seedance.provider;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,15 +49,6 @@ public class Providers {
   private final RoutingSettings settings;
   private final InstantSource clock;
   private final MeterRegistry metrics;
-
-  /** Without metrics (a registry of its own, read by nobody). */
-  public Providers(
-      List<VideoProvider> providers,
-      RoutingSettings settings,
-      InstantSource clock,
-      String arkBaseUrl) {
-    this(providers, settings, clock, arkBaseUrl, new SimpleMeterRegistry());
-  }
 
   @Autowired
   public Providers(
@@ -130,14 +120,6 @@ public class Providers {
         new Busy(
             "the video service is busy right now; nothing was charged, please retry",
             wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait));
-  }
-
-  /**
-   * Rests a provider after a create it refused for our account's problem or throttled; other kinds
-   * of failure say nothing about the next task and are ignored.
-   */
-  public void rest(String provider, ProviderException.Kind kind) {
-    rest(provider, kind, null);
   }
 
   /**

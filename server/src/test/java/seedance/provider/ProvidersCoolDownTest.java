@@ -97,7 +97,7 @@ class ProvidersCoolDownTest {
     var providers = providers();
 
     providers.rest("ark", Kind.ACCOUNT, Duration.ofSeconds(40));
-    providers.rest("fal", Kind.ACCOUNT);
+    providers.rest("fal", Kind.ACCOUNT, null);
 
     // Ark, asking for 40 s, comes back long before fal's configured five minutes.
     assertThat(providers.busy("pro", "standard").orElseThrow().retryAfter())
@@ -137,10 +137,10 @@ class ProvidersCoolDownTest {
     var providers = providers();
 
     providers.rest("ark", Kind.THROTTLED, Duration.ofSeconds(10));
-    providers.rest("ark", Kind.THROTTLED);
-    providers.rest("fal", Kind.ACCOUNT);
-    providers.rest("ark", Kind.UPSTREAM_ERROR);
-    providers.rest("local", Kind.THROTTLED);
+    providers.rest("ark", Kind.THROTTLED, null);
+    providers.rest("fal", Kind.ACCOUNT, null);
+    providers.rest("ark", Kind.UPSTREAM_ERROR, null);
+    providers.rest("local", Kind.THROTTLED, null);
 
     assertThat(count("ark", "throttled")).isEqualTo(2);
     assertThat(count("fal", "account")).isEqualTo(1);

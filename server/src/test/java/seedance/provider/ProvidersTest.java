@@ -3,6 +3,7 @@ package seedance.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class ProvidersTest {
 
   private Providers providers(List<VideoProvider> configured, String file, String arkBaseUrl) {
     var settings = new RoutingSettings(file, Duration.ofMinutes(5), Duration.ofSeconds(30));
-    return new Providers(configured, settings, clock, arkBaseUrl);
+    return new Providers(configured, settings, clock, arkBaseUrl, new SimpleMeterRegistry());
   }
 
   private String file(String yaml) throws IOException {
@@ -270,12 +271,12 @@ class ProvidersTest {
     clock.freeze();
     var providers = providers(List.of(LOCAL, ARK, FAL), null);
 
-    providers.rest("ark", ProviderException.Kind.ACCOUNT);
+    providers.rest("ark", ProviderException.Kind.ACCOUNT, null);
     assertThat(steps(providers.available("pro", "standard")))
         .containsExactly("fal:bytedance/seedance-2.0");
     assertThat(providers.busy("pro", "standard")).isEmpty();
 
-    providers.rest("fal", ProviderException.Kind.THROTTLED);
+    providers.rest("fal", ProviderException.Kind.THROTTLED, null);
     assertThat(providers.available("pro", "standard")).isEmpty();
     // A throttle is waited out in the queue: new submits are still accepted.
     assertThat(providers.busy("pro", "standard")).isEmpty();
@@ -291,9 +292,9 @@ class ProvidersTest {
   void submitsAreRefusedOnlyWhileEveryProviderOnTheRouteRefusedOurAccount() {
     clock.freeze();
     var providers = providers(List.of(LOCAL, ARK, FAL), null);
-    providers.rest("ark", ProviderException.Kind.ACCOUNT);
+    providers.rest("ark", ProviderException.Kind.ACCOUNT, null);
     clock.advance(Duration.ofMinutes(1));
-    providers.rest("fal", ProviderException.Kind.ACCOUNT);
+    providers.rest("fal", ProviderException.Kind.ACCOUNT, null);
 
     var busy = providers.busy("pro", "standard").orElseThrow();
 
@@ -307,9 +308,9 @@ class ProvidersTest {
   void failuresThatSayNothingAboutTheNextTaskDoNotRestAProvider() {
     var providers = providers(List.of(LOCAL, ARK), null);
 
-    providers.rest("ark", ProviderException.Kind.REJECTED);
-    providers.rest("ark", ProviderException.Kind.UPSTREAM_ERROR);
-    providers.rest("ark", ProviderException.Kind.AMBIGUOUS);
+    providers.rest("ark", ProviderException.Kind.REJECTED, null);
+    providers.rest("ark", ProviderException.Kind.UPSTREAM_ERROR, null);
+    providers.rest("ark", ProviderException.Kind.AMBIGUOUS, null);
 
     assertThat(providers.available("pro", "standard")).hasSize(1);
     assertThat(providers.local()).isSameAs(LOCAL);
