@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
-import seedance.provider.internal.local.LocalRenderer;
-import seedance.provider.internal.local.RenderSpec;
 import seedance.testing.ApiTest;
-import seedance.testing.Ffprobe;
 import seedance.testing.Tasks;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * Ark's {@code callback_url} as a hint: with SEEDANCE_PUBLIC_URL set, Ark calls us when a task
@@ -52,7 +48,7 @@ import seedance.testing.Tasks;
 class ArkCallbacksTest extends ApiTest {
 
   private static final ArkFakeServer ARK = start();
-  private static final MediaTestServer OUTPUTS = startOutputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired Reconciliation reconciliation;
   @Autowired JdbcClient jdbc;
@@ -147,22 +143,6 @@ class ArkCallbacksTest extends ApiTest {
   private static ArkFakeServer start() {
     try {
       return new ArkFakeServer();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static MediaTestServer startOutputs() {
-    try {
-      Path dir = Files.createTempDirectory("ark-outputs");
-      var rendered =
-          new LocalRenderer()
-              .render(new RenderSpec(640, 360, 4, true, 3, "upstream", true, null, null), dir);
-      Ffprobe.probe(rendered.video());
-      var server = MediaTestServer.start(dir);
-      server.serveEverySuffix(".mp4", Files.readAllBytes(rendered.video()));
-      server.serveEverySuffix(".png", Files.readAllBytes(rendered.lastFrame()));
-      return server;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

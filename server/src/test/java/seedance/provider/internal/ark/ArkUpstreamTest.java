@@ -17,11 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
-import seedance.provider.internal.local.LocalRenderer;
-import seedance.provider.internal.local.RenderSpec;
 import seedance.testing.ApiTest;
-import seedance.testing.Ffprobe;
 import seedance.testing.Tasks;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * Done-when for Ark: text-, image- and media-to-video, success, failure with refund, a 429 storm
@@ -59,7 +57,7 @@ import seedance.testing.Tasks;
 class ArkUpstreamTest extends ApiTest {
 
   private static final ArkFakeServer ARK = start();
-  private static final MediaTestServer OUTPUTS = startOutputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired Reconciliation reconciliation;
   @Autowired JdbcClient jdbc;
@@ -327,19 +325,4 @@ class ArkUpstreamTest extends ApiTest {
   }
 
   /** The upstream's storage: every .mp4 is a real rendered clip, every .png a real frame. */
-  private static MediaTestServer startOutputs() {
-    try {
-      Path dir = Files.createTempDirectory("ark-outputs");
-      var rendered =
-          new LocalRenderer()
-              .render(new RenderSpec(640, 360, 4, true, 3, "upstream", true, null, null), dir);
-      Ffprobe.probe(rendered.video());
-      var server = MediaTestServer.start(dir);
-      server.serveEverySuffix(".mp4", Files.readAllBytes(rendered.video()));
-      server.serveEverySuffix(".png", Files.readAllBytes(rendered.lastFrame()));
-      return server;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
-import seedance.provider.internal.local.LocalRenderer;
-import seedance.provider.internal.local.RenderSpec;
 import seedance.testing.ApiTest;
 import seedance.testing.Tasks;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * fal's {@code fal_webhook} as a hint: with SEEDANCE_PUBLIC_URL set, fal posts to us once a request
@@ -53,7 +50,7 @@ import seedance.testing.Tasks;
 class FalCallbacksTest extends ApiTest {
 
   private static final FalFakeServer FAL = start();
-  private static final MediaTestServer OUTPUTS = startOutputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(false);
 
   @Autowired Reconciliation reconciliation;
   @Autowired JdbcClient jdbc;
@@ -225,20 +222,6 @@ class FalCallbacksTest extends ApiTest {
   private static FalFakeServer start() {
     try {
       return new FalFakeServer();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static MediaTestServer startOutputs() {
-    try {
-      Path dir = Files.createTempDirectory("fal-callback-outputs");
-      var rendered =
-          new LocalRenderer()
-              .render(new RenderSpec(640, 360, 4, true, 3, "upstream", true, null, null), dir);
-      var server = MediaTestServer.start(dir);
-      server.serveEverySuffix(".mp4", Files.readAllBytes(rendered.video()));
-      return server;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

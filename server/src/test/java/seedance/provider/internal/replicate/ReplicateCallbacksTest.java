@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -21,10 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
-import seedance.provider.internal.local.LocalRenderer;
-import seedance.provider.internal.local.RenderSpec;
 import seedance.testing.ApiTest;
 import seedance.testing.Tasks;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * Replicate's {@code webhook} as a hint: with SEEDANCE_PUBLIC_URL set, the create asks for the
@@ -53,7 +50,7 @@ import seedance.testing.Tasks;
 class ReplicateCallbacksTest extends ApiTest {
 
   private static final ReplicateFakeServer REPLICATE = start();
-  private static final MediaTestServer OUTPUTS = startOutputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(false);
 
   @Autowired Reconciliation reconciliation;
   @Autowired JdbcClient jdbc;
@@ -183,20 +180,6 @@ class ReplicateCallbacksTest extends ApiTest {
     try {
       var server = new ReplicateFakeServer();
       server.outputRoot("https://replicate.delivery");
-      return server;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static MediaTestServer startOutputs() {
-    try {
-      Path dir = Files.createTempDirectory("replicate-callback-outputs");
-      var rendered =
-          new LocalRenderer()
-              .render(new RenderSpec(640, 360, 4, true, 3, "upstream", true, null, null), dir);
-      var server = MediaTestServer.start(dir);
-      server.serveEverySuffix(".mp4", Files.readAllBytes(rendered.video()));
       return server;
     } catch (Exception e) {
       throw new IllegalStateException(e);

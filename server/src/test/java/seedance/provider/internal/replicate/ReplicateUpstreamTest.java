@@ -5,8 +5,6 @@ import static seedance.testing.UpstreamChecks.assertDownloadsAVideo;
 import static seedance.testing.UpstreamChecks.png;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
-import seedance.provider.internal.local.LocalRenderer;
-import seedance.provider.internal.local.RenderSpec;
 import seedance.testing.ApiTest;
 import seedance.testing.Tasks;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * Done-when for Replicate, the real server against the fake predictions API: text-, image- and
@@ -56,8 +53,7 @@ import seedance.testing.Tasks;
 class ReplicateUpstreamTest extends ApiTest {
 
   private static final ReplicateFakeServer REPLICATE = start();
-  private static final MediaTestServer OUTPUTS = startOutputs();
-  private static byte[] clip;
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(false);
 
   @Autowired Reconciliation reconciliation;
   @Autowired MeterRegistry metrics;
@@ -100,7 +96,7 @@ class ReplicateUpstreamTest extends ApiTest {
       assertDownloadsAVideo(first.path("output").path("video_url").asString());
       assertDownloadsAVideo(second.path("output").path("video_url").asString());
     } finally {
-      OUTPUTS.serveEverySuffix(".mp4", clip);
+      OUTPUTS.serveEverySuffix(".mp4", UpstreamOutputs.clip());
     }
   }
 
@@ -125,7 +121,7 @@ class ReplicateUpstreamTest extends ApiTest {
     try {
       assertDownloadsAVideo(task.path("output").path("video_url").asString());
     } finally {
-      OUTPUTS.serveEverySuffix(".mp4", clip);
+      OUTPUTS.serveEverySuffix(".mp4", UpstreamOutputs.clip());
     }
   }
 
@@ -270,21 +266,6 @@ class ReplicateUpstreamTest extends ApiTest {
     try {
       var server = new ReplicateFakeServer();
       server.outputRoot("https://replicate.delivery");
-      return server;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static MediaTestServer startOutputs() {
-    try {
-      Path dir = Files.createTempDirectory("replicate-outputs");
-      var rendered =
-          new LocalRenderer()
-              .render(new RenderSpec(640, 360, 4, true, 3, "upstream", true, null, null), dir);
-      clip = Files.readAllBytes(rendered.video());
-      var server = MediaTestServer.start(dir);
-      server.serveEverySuffix(".mp4", clip);
       return server;
     } catch (Exception e) {
       throw new IllegalStateException(e);
