@@ -34,6 +34,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.StandardConstants;
 import javax.net.ssl.TrustManagerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real HTTPS media server on 127.0.0.2 with a throw-away certificate for the test host names, and
@@ -155,6 +156,16 @@ public final class MediaTestServer implements AutoCloseable {
   /** The TLS server names (SNI) clients have asked for, in order. */
   List<String> serverNamesRequested() {
     return List.copyOf(serverNames);
+  }
+
+  /**
+   * Makes the server under test fetch https from this server: it trusts this server's certificate
+   * and sends https requests to its port (test hooks must be on, with the host mapped to it).
+   */
+  public void routeFetchesHere(DynamicPropertyRegistry registry) {
+    registry.add("seedance.test-hooks.trust-store", () -> trustStore().toString());
+    registry.add("seedance.test-hooks.trust-store-password", () -> PASSWORD);
+    registry.add("seedance.test-hooks.https-port-override", this::port);
   }
 
   /** The PKCS12 file holding the test certificate, for clients that must trust it. */

@@ -45,9 +45,7 @@ class MediaInputTest extends ApiTest {
   static void media(DynamicPropertyRegistry registry) {
     registry.add("seedance.test-hooks.host-map[media.test]", () -> "127.0.0.2");
     registry.add("seedance.test-hooks.host-map[evil.test]", () -> "127.0.0.1");
-    registry.add("seedance.test-hooks.trust-store", () -> MEDIA.trustStore().toString());
-    registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
-    registry.add("seedance.test-hooks.https-port-override", MEDIA::port);
+    MEDIA.routeFetchesHere(registry);
   }
 
   @AfterAll

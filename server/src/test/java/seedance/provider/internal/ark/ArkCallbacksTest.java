@@ -56,9 +56,7 @@ class ArkCallbacksTest extends ApiTest {
   @DynamicPropertySource
   static void upstream(DynamicPropertyRegistry registry) {
     registry.add("seedance.ark.base-url", ARK::baseUrl);
-    registry.add("seedance.test-hooks.trust-store", () -> OUTPUTS.trustStore().toString());
-    registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
-    registry.add("seedance.test-hooks.https-port-override", OUTPUTS::port);
+    OUTPUTS.routeFetchesHere(registry);
   }
 
   @BeforeEach

@@ -66,9 +66,7 @@ class ArkUpstreamTest extends ApiTest {
   static void upstream(DynamicPropertyRegistry registry) {
     registry.add("seedance.ark.base-url", ARK::baseUrl);
     registry.add("seedance.routing.file", ArkUpstreamTest::routes);
-    registry.add("seedance.test-hooks.trust-store", () -> OUTPUTS.trustStore().toString());
-    registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
-    registry.add("seedance.test-hooks.https-port-override", OUTPUTS::port);
+    OUTPUTS.routeFetchesHere(registry);
   }
 
   @AfterAll

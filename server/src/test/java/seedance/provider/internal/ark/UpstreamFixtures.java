@@ -74,8 +74,6 @@ final class UpstreamFixtures {
   static void register(
       DynamicPropertyRegistry registry, ArkFakeServer ark, MediaTestServer outputs) {
     registry.add("seedance.ark.base-url", ark::baseUrl);
-    registry.add("seedance.test-hooks.trust-store", () -> outputs.trustStore().toString());
-    registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
-    registry.add("seedance.test-hooks.https-port-override", outputs::port);
+    outputs.routeFetchesHere(registry);
   }
 }

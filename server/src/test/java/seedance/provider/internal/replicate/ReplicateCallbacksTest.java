@@ -58,9 +58,7 @@ class ReplicateCallbacksTest extends ApiTest {
   @DynamicPropertySource
   static void upstream(DynamicPropertyRegistry registry) {
     registry.add("seedance.replicate.base-url", () -> REPLICATE.baseUrl().toString());
-    registry.add("seedance.test-hooks.trust-store", () -> OUTPUTS.trustStore().toString());
-    registry.add("seedance.test-hooks.trust-store-password", () -> MediaTestServer.PASSWORD);
-    registry.add("seedance.test-hooks.https-port-override", OUTPUTS::port);
+    OUTPUTS.routeFetchesHere(registry);
   }
 
   @BeforeEach
