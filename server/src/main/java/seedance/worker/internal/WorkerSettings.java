@@ -11,9 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * mostly wait) and up to {@code pollConcurrency} upstream polls at once
  * (SEEDANCE_WORKER_POLL_CONCURRENCY); tasks waiting on an upstream hold no slot at all between
  * polls. An upstream-lane task whose route falls back to the local renderer renders in its create
- * slot. A lease is renewed every {@code heartbeat}; one not
- * renewed for {@code lease} returns the task to the queue; a task claimed {@code maxAttempts} times
- * is failed and refunded.
+ * slot. A lease is renewed every {@code heartbeat}; one not renewed for {@code lease} returns the
+ * task to the queue; a task claimed {@code maxAttempts} times is failed and refunded.
  *
  * <p>Polls back off from {@code pollInitial}, doubling up to {@code pollMax}; when upstreams are
  * given callback URLs, a task is polled only every {@code pollWithCallbacks} as a safety net, and

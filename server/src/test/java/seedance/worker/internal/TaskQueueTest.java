@@ -181,7 +181,8 @@ class TaskQueueTest extends ApiTest {
     assertThat(creates).extracting(Claim::taskId).containsExactly(upstream);
     // Once it waits on its upstream, a task is the poll pool's, whatever its lane.
     assertThat(queue.pollLater(creates.getFirst(), Duration.ZERO)).isTrue();
-    assertThat(queue.claimCreates("worker", 100, LEASE, 3)).noneMatch(c -> c.taskId().equals(upstream));
+    assertThat(queue.claimCreates("worker", 100, LEASE, 3))
+        .noneMatch(c -> c.taskId().equals(upstream));
     var polls = keepOnly(queue.claimPolls("worker", 100, LEASE, 3), render, upstream);
     assertThat(polls).extracting(Claim::taskId).containsExactly(upstream);
     queue.release(work.getFirst());
@@ -189,8 +190,7 @@ class TaskQueueTest extends ApiTest {
   }
 
   /** Gives back every claim but those of {@code ids} (other tests' tasks share this server). */
-  private List<Claim> keepOnly(
-      List<Claim> claims, String... ids) {
+  private List<Claim> keepOnly(List<Claim> claims, String... ids) {
     var kept = new ArrayList<Claim>();
     for (var claim : claims) {
       if (List.of(ids).contains(claim.taskId())) {

@@ -20,9 +20,9 @@ import seedance.media.MediaTestServer;
 import seedance.testing.ApiTest;
 
 /**
- * Upstream creates have a lane of their own, through the real server against the fake Ark: with
- * one render slot (SEEDANCE_WORKER_CONCURRENCY=1) and four create slots, slow creates still overlap
- * at Ark, up to four and no more; and the lane is chosen at submit, so test-key tasks and live tasks
+ * Upstream creates have a lane of their own, through the real server against the fake Ark: with one
+ * render slot (SEEDANCE_WORKER_CONCURRENCY=1) and four create slots, slow creates still overlap at
+ * Ark, up to four and no more; and the lane is chosen at submit, so test-key tasks and live tasks
  * on a local-only route stay in the render lane.
  */
 // Closed after the class, so its worker never reaches a later class's fake on a reused port.
@@ -86,7 +86,8 @@ class CreateLaneTest extends ApiTest {
 
   @Test
   void slowCreatesOverlapBeyondTheRenderSlotsUpToTheCreateConcurrency() {
-    // Each create takes 3 s: with the one render slot doing creates they would reach Ark one by one.
+    // Each create takes 3 s: with the one render slot doing creates they would reach Ark one by
+    // one.
     ARK.hangCreates(Duration.ofSeconds(3));
     try {
       var customer = api().newCustomer(1000);
@@ -149,7 +150,10 @@ class CreateLaneTest extends ApiTest {
   }
 
   private String lane(String taskId) {
-    return jdbc.sql("SELECT lane FROM tasks WHERE id = ?").param(taskId).query(String.class).single();
+    return jdbc.sql("SELECT lane FROM tasks WHERE id = ?")
+        .param(taskId)
+        .query(String.class)
+        .single();
   }
 
   private String provider(String taskId) {
