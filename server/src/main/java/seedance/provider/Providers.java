@@ -81,6 +81,14 @@ public class Providers {
     return routes.getOrDefault(RouteTable.cell(qualityTier, channel), List.of());
   }
 
+  /**
+   * Whether a task of this tier and channel is sent to a remote upstream (at least one step of its
+   * route is not the local renderer), resting or not.
+   */
+  public boolean reachesUpstream(String qualityTier, String channel) {
+    return route(qualityTier, channel).stream().anyMatch(step -> !step.provider().local());
+  }
+
   /** The steps that may be tried now, in order; empty when none can. */
   public List<Route> available(String qualityTier, String channel) {
     Instant now = clock.instant();

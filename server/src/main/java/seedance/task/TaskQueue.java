@@ -45,9 +45,17 @@ public class TaskQueue {
     return claim(Pool.ANY, owner, limit, lease, maxAttempts);
   }
 
-  /** Claims only tasks not yet waiting on an upstream: renders, submits, retries. */
+  /** Claims only render-lane tasks not yet waiting on an upstream: local renders, retries. */
   public List<Claim> claimWork(String owner, int limit, Duration lease, int maxAttempts) {
     return claim(Pool.WORK, owner, limit, lease, maxAttempts);
+  }
+
+  /**
+   * Claims only upstream-lane tasks not yet waiting on an upstream: creates and their retries (and
+   * a local render when the route falls back to it).
+   */
+  public List<Claim> claimCreates(String owner, int limit, Duration lease, int maxAttempts) {
+    return claim(Pool.CREATES, owner, limit, lease, maxAttempts);
   }
 
   /** Claims only tasks waiting on an upstream whose next poll is due. */

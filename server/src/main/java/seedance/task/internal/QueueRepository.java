@@ -16,8 +16,8 @@ public class QueueRepository {
 
   // SKIP LOCKED lets concurrent workers on PostgreSQL claim different rows; SQLite has one writer
   // anyway.
-  // The pool filter (%1$s) keeps short upstream polls from waiting behind long renders and
-  // submits.
+  // The pool filter (%1$s) keeps short upstream creates and polls from waiting behind long
+  // renders.
   private static final String CLAIM =
       """
       UPDATE tasks SET lease_owner = :owner, lease_token = lease_token + 1, lease_until = :until,
@@ -108,10 +108,14 @@ public class QueueRepository {
   private final JdbcClient jdbc;
   private final Map<Pool, String> claimSql = new EnumMap<>(Pool.class);
 
-  /** Which tasks a claim may take: any, those not yet being polled, or those being polled. */
+  /**
+   * Which tasks a claim may take: any; those not yet being polled, in the render or the upstream
+   * lane; or those being polled.
+   */
   public enum Pool {
     ANY(""),
-    WORK("AND polls = 0"),
+    WORK("AND polls = 0 AND lane = 'render'"),
+    CREATES("AND polls = 0 AND lane = 'upstream'"),
     POLLS("AND polls > 0");
 
     private final String filter;

@@ -15,16 +15,16 @@ public class TaskRepository {
       """
       id, account_id, api_key_id, status, model, quality_tier, channel, request_json, credits_used,
       credits_refunded, output_json, error_code, error_message, created_at, updated_at, deadline_at,
-      sandbox_outcome, book
+      sandbox_outcome, book, lane
       """;
   private static final String INSERT =
       """
       INSERT INTO tasks
         (id, account_id, api_key_id, status, model, quality_tier, channel, request_json, credits_used,
-         credits_refunded, created_at, updated_at, run_at, deadline_at, sandbox_outcome, book)
+         credits_refunded, created_at, updated_at, run_at, deadline_at, sandbox_outcome, book, lane)
       VALUES (:id, :accountId, :apiKeyId, :status, :model, :qualityTier, :channel, :requestJson,
               :creditsUsed, 0, :createdAt, :updatedAt, :createdAt, :deadlineAt, :sandboxOutcome,
-              :book)
+              :book, :lane)
       """;
   private static final String FIND = "SELECT " + COLUMNS + " FROM tasks WHERE id = :id";
   // Newest first; id breaks ties between tasks created in the same millisecond so pages never
@@ -61,6 +61,7 @@ public class TaskRepository {
         .param("deadlineAt", t.deadlineAt())
         .param("sandboxOutcome", t.sandboxOutcome())
         .param("book", t.book())
+        .param("lane", t.lane())
         .update();
   }
 
@@ -100,6 +101,7 @@ public class TaskRepository {
         rs.getLong(15),
         rs.getLong(16),
         rs.getString(17),
-        rs.getString(18));
+        rs.getString(18),
+        rs.getString(19));
   }
 }

@@ -182,7 +182,8 @@ class SubmitService implements VideoSubmissions {
                       now,
                       now + taskSettings.deadline().toMillis(),
                       sandboxOutcome,
-                      book.wire()));
+                      book.wire(),
+                      lane(book, request)));
               crashPoints.reach("ledger.after_charge_before_commit");
               return true;
             });
@@ -221,6 +222,16 @@ class SubmitService implements VideoSubmissions {
       throw new ApiException(
           ErrorCode.SERVICE_BUSY, busy.get().message(), Map.of("Retry-After", "" + seconds));
     }
+  }
+
+  /**
+   * A create is a short HTTP call and a local render many seconds of CPU, so they are claimed from
+   * separate pools; test keys always render locally whatever the route says.
+   */
+  private String lane(Book book, SubmitRequest request) {
+    return book == Book.LIVE && providers.reachesUpstream(request.qualityTier(), request.channel())
+        ? Task.UPSTREAM_LANE
+        : Task.RENDER_LANE;
   }
 
   private Accepted replay(Caller caller, String key, String fingerprint) {

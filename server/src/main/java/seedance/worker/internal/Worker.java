@@ -1,6 +1,8 @@
 package seedance.worker.internal;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,7 @@ class Worker implements SmartLifecycle {
       ManagementFactory.getRuntimeMXBean().getName() + "/" + RandomIds.next("", 6);
   private final Map<String, Claim> held = new ConcurrentHashMap<>();
   private final AtomicInteger working = new AtomicInteger();
+  private final AtomicInteger creating = new AtomicInteger();
   private final AtomicInteger polling = new AtomicInteger();
   private final Semaphore wake = new Semaphore(0);
   private volatile boolean running;
@@ -60,9 +63,10 @@ class Worker implements SmartLifecycle {
     claimer = Thread.ofPlatform().name("worker-claim").daemon().start(this::claimLoop);
     heartbeat = Thread.ofPlatform().name("worker-heartbeat").daemon().start(this::heartbeatLoop);
     log.info(
-        "worker {} started, concurrency {}, poll concurrency {}",
+        "worker {} started, concurrency {}, create concurrency {}, poll concurrency {}",
         owner,
         settings.concurrency(),
+        settings.createConcurrency(),
         settings.pollConcurrency());
   }
 
@@ -80,20 +84,10 @@ class Worker implements SmartLifecycle {
   private void claimLoop() {
     while (running) {
       try {
-        int free = settings.concurrency() - working.get();
-        if (free > 0) {
-          for (Claim claim :
-              queue.claimWork(owner, free, settings.lease(), settings.maxAttempts())) {
-            start(claim, working);
-          }
-        }
-        int freePolls = settings.pollConcurrency() - polling.get();
-        if (freePolls > 0) {
-          for (Claim claim :
-              queue.claimPolls(owner, freePolls, settings.lease(), settings.maxAttempts())) {
-            start(claim, polling);
-          }
-        }
+        // Three pools, so that neither creates nor polls wait behind local renders.
+        claimInto(working, settings.concurrency(), queue::claimWork);
+        claimInto(creating, settings.createConcurrency(), queue::claimCreates);
+        claimInto(polling, settings.pollConcurrency(), queue::claimPolls);
         wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         wake.drainPermits();
       } catch (InterruptedException e) {
@@ -101,6 +95,20 @@ class Worker implements SmartLifecycle {
       } catch (RuntimeException e) {
         log.warn("claiming tasks failed, retrying: {}", e.toString());
         sleepQuietly(settings.pollInterval().toMillis());
+      }
+    }
+  }
+
+  /** One of the queue's pool claims. */
+  private interface PoolClaim {
+    List<Claim> claim(String owner, int limit, Duration lease, int maxAttempts);
+  }
+
+  private void claimInto(AtomicInteger slots, int size, PoolClaim pool) {
+    int free = size - slots.get();
+    if (free > 0) {
+      for (Claim claim : pool.claim(owner, free, settings.lease(), settings.maxAttempts())) {
+        start(claim, slots);
       }
     }
   }

@@ -6,11 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The in-process worker: on by default (SEEDANCE_WORKER_ENABLED), running up to {@code concurrency}
- * renders, submits and retries at once (SEEDANCE_WORKER_CONCURRENCY) and up to {@code
- * pollConcurrency} upstream polls at once (SEEDANCE_WORKER_POLL_CONCURRENCY); tasks waiting on an
- * upstream hold no slot at all between polls. A lease is renewed every {@code heartbeat}; one not
- * renewed for {@code lease} returns the task to the queue; a task claimed {@code maxAttempts} times
- * is failed and refunded.
+ * local renders at once (SEEDANCE_WORKER_CONCURRENCY: they are CPU-bound), up to {@code
+ * createConcurrency} upstream creates at once (SEEDANCE_WORKER_CREATE_CONCURRENCY: HTTP calls that
+ * mostly wait) and up to {@code pollConcurrency} upstream polls at once
+ * (SEEDANCE_WORKER_POLL_CONCURRENCY); tasks waiting on an upstream hold no slot at all between
+ * polls. An upstream-lane task whose route falls back to the local renderer renders in its create
+ * slot. A lease is renewed every {@code heartbeat}; one not renewed for {@code lease} returns the
+ * task to the queue; a task claimed {@code maxAttempts} times is failed and refunded.
  *
  * <p>Polls back off from {@code pollInitial}, doubling up to {@code pollMax}; when upstreams are
  * given callback URLs, a task is polled only every {@code pollWithCallbacks} as a safety net, and
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WorkerSettings(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("2") int concurrency,
+    @DefaultValue("16") int createConcurrency,
     @DefaultValue("64") int pollConcurrency,
     @DefaultValue("60s") Duration lease,
     @DefaultValue("15s") Duration heartbeat,

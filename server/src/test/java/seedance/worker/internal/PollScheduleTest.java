@@ -12,6 +12,7 @@ class PollScheduleTest {
       new WorkerSettings(
           true,
           2,
+          16,
           64,
           Duration.ofSeconds(60),
           Duration.ofSeconds(15),

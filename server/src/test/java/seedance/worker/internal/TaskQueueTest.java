@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
@@ -12,12 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
+import seedance.task.Claim;
 import seedance.task.TaskQueue;
 import seedance.testing.ApiTest;
 
 /**
  * The queue's guarantees, driven by hand with the in-process worker switched off: leases, fencing
- * tokens, at-most-once endings and refunds, the deadline and the attempt limit.
+ * tokens, at-most-once endings and refunds, the deadline and the attempt limit, and which pool
+ * claims which task.
  */
 @TestPropertySource(properties = "seedance.worker.enabled=false")
 class TaskQueueTest extends ApiTest {
@@ -163,6 +166,42 @@ class TaskQueueTest extends ApiTest {
     assertThat(api().balance(customer.key())).isEqualTo(70);
   }
 
+  @Test
+  void eachPoolClaimsOnlyItsOwnLaneAndPollsOnlyOnceSubmitted() {
+    var customer = api().newCustomer(100);
+    String render = submit(customer.key(), "render-lane");
+    String upstream = submit(customer.key(), "upstream-lane");
+    // No upstream is configured on this server, so every task is submitted to the render lane.
+    jdbc.sql("UPDATE tasks SET lane = 'upstream' WHERE id = ?").param(upstream).update();
+
+    var work = keepOnly(queue.claimWork("worker", 100, LEASE, 3), render, upstream);
+    var creates = keepOnly(queue.claimCreates("worker", 100, LEASE, 3), render, upstream);
+
+    assertThat(work).extracting(Claim::taskId).containsExactly(render);
+    assertThat(creates).extracting(Claim::taskId).containsExactly(upstream);
+    // Once it waits on its upstream, a task is the poll pool's, whatever its lane.
+    assertThat(queue.pollLater(creates.getFirst(), Duration.ZERO)).isTrue();
+    assertThat(queue.claimCreates("worker", 100, LEASE, 3))
+        .noneMatch(c -> c.taskId().equals(upstream));
+    var polls = keepOnly(queue.claimPolls("worker", 100, LEASE, 3), render, upstream);
+    assertThat(polls).extracting(Claim::taskId).containsExactly(upstream);
+    queue.release(work.getFirst());
+    queue.release(polls.getFirst());
+  }
+
+  /** Gives back every claim but those of {@code ids} (other tests' tasks share this server). */
+  private List<Claim> keepOnly(List<Claim> claims, String... ids) {
+    var kept = new ArrayList<Claim>();
+    for (var claim : claims) {
+      if (List.of(ids).contains(claim.taskId())) {
+        kept.add(claim);
+      } else {
+        queue.release(claim);
+      }
+    }
+    return kept;
+  }
+
   private String submit(String key, String idempotencyKey) {
     var accepted = api().submit(key, idempotencyKey, "{\"prompt\":\"a queue of paper boats\"}");
     assertThat(accepted.status()).isEqualTo(202);
@@ -170,8 +209,8 @@ class TaskQueueTest extends ApiTest {
   }
 
   /** Claims everything claimable and keeps only our task, giving the others back. */
-  private seedance.task.Claim claimOnly(String id) {
-    seedance.task.Claim mine = null;
+  private Claim claimOnly(String id) {
+    Claim mine = null;
     for (var claim : queue.claim("worker", 100, LEASE, 3)) {
       if (claim.taskId().equals(id)) {
         mine = claim;

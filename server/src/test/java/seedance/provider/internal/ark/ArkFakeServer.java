@@ -54,6 +54,8 @@ final class ArkFakeServer implements AutoCloseable {
   private volatile Duration finishSpread = Duration.ZERO;
   private final ArkFakeStorm storm = new ArkFakeStorm();
   private final AtomicInteger maxUnfinished = new AtomicInteger();
+  private final AtomicInteger creating = new AtomicInteger();
+  private final AtomicInteger maxCreating = new AtomicInteger();
   private final AtomicBoolean resetNextCreate = new AtomicBoolean();
   private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
   private final Map<String, String> byOurId = new ConcurrentHashMap<>();
@@ -151,6 +153,11 @@ final class ArkFakeServer implements AutoCloseable {
   /** The most tasks this Ark held unfinished at once (created, not yet ended), ever. */
   int maxUnfinished() {
     return maxUnfinished.get();
+  }
+
+  /** The most creates this Ark was answering at once (received, not yet answered), ever. */
+  int maxCreating() {
+    return maxCreating.get();
   }
 
   /** Creates answered by dropping the connection. */
@@ -251,6 +258,15 @@ final class ArkFakeServer implements AutoCloseable {
   }
 
   private void create(HttpExchange exchange) throws IOException {
+    maxCreating.accumulateAndGet(creating.incrementAndGet(), Math::max);
+    try {
+      store(exchange);
+    } finally {
+      creating.decrementAndGet();
+    }
+  }
+
+  private void store(HttpExchange exchange) throws IOException {
     JsonNode body = json.readTree(exchange.getRequestBody());
     lastCreateBody = body;
     creates.incrementAndGet();
