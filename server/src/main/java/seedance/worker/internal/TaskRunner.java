@@ -205,6 +205,7 @@ class TaskRunner {
     if (last != null) {
       throw last;
     }
+    limits.pauseCreates(settings.pollInitial());
     queue.waitTurn(claim, settings.pollInitial());
     return null;
   }

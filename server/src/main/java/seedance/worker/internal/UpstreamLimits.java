@@ -1,5 +1,6 @@
 package seedance.worker.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ class UpstreamLimits {
   private final Environment env;
   private final Map<String, Rate> rates = new ConcurrentHashMap<>();
   private final Map<String, Slots> slots = new ConcurrentHashMap<>();
+  private volatile long createsPausedUntil = System.nanoTime();
 
   UpstreamLimits(Environment env) {
     this.env = env;
@@ -50,6 +52,19 @@ class UpstreamLimits {
 
   void release(String provider) {
     slots.get(provider).creating.decrementAndGet();
+  }
+
+  /**
+   * A task just found every provider it may use at its cap: claiming more creates before {@code
+   * wait} is over would mostly hand them straight back, so with thousands waiting the worker would
+   * spin through them. It only delays the next claim of creates; nothing is locked.
+   */
+  void pauseCreates(Duration wait) {
+    createsPausedUntil = System.nanoTime() + wait.toNanos();
+  }
+
+  boolean createsPaused() {
+    return System.nanoTime() - createsPausedUntil < 0;
   }
 
   /** Creates sent or about to be, whose upstream ids the database does not know yet. */

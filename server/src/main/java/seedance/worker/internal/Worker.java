@@ -34,6 +34,7 @@ class Worker implements SmartLifecycle {
   private final TaskQueue queue;
   private final TaskRunner runner;
   private final WorkerSettings settings;
+  private final UpstreamLimits limits;
   private final String owner =
       ManagementFactory.getRuntimeMXBean().getName() + "/" + RandomIds.next("", 6);
   private final Map<String, Claim> held = new ConcurrentHashMap<>();
@@ -46,10 +47,11 @@ class Worker implements SmartLifecycle {
   private Thread claimer;
   private Thread heartbeat;
 
-  Worker(TaskQueue queue, TaskRunner runner, WorkerSettings settings) {
+  Worker(TaskQueue queue, TaskRunner runner, WorkerSettings settings, UpstreamLimits limits) {
     this.queue = queue;
     this.runner = runner;
     this.settings = settings;
+    this.limits = limits;
   }
 
   @Override
@@ -86,7 +88,9 @@ class Worker implements SmartLifecycle {
       try {
         // Three pools, so that neither creates nor polls wait behind local renders.
         claimInto(working, settings.concurrency(), queue::claimWork);
-        claimInto(creating, settings.createConcurrency(), queue::claimCreates);
+        if (!limits.createsPaused()) {
+          claimInto(creating, settings.createConcurrency(), queue::claimCreates);
+        }
         claimInto(polling, settings.pollConcurrency(), queue::claimPolls);
         wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         wake.drainPermits();

@@ -56,4 +56,15 @@ class UpstreamLimitsTest {
     assertThat(limits.reserve("ark", () -> 2)).isFalse();
     assertThat(limits.reserve("ark", () -> 1)).isTrue();
   }
+
+  @Test
+  void aTaskThatFoundEveryProviderFullPausesTheClaimingOfCreatesForAWhile() {
+    assertThat(limits.createsPaused()).isFalse();
+
+    limits.pauseCreates(java.time.Duration.ofMinutes(1));
+    assertThat(limits.createsPaused()).isTrue();
+
+    limits.pauseCreates(java.time.Duration.ZERO);
+    assertThat(limits.createsPaused()).isFalse();
+  }
 }
