@@ -65,14 +65,8 @@ class ApiKeyTest extends ApiTest {
     var customer = api().newCustomer(0);
     String second = api().createKey(customer.accountId(), "second");
     assertThat(api().get(customer.key(), "/api/v1/account").status()).isEqualTo(200);
-    String keyId =
-        api()
-            .admin("GET", "/admin/v1/accounts/" + customer.accountId() + "/keys", null)
-            .json()
-            .path("data")
-            .get(0)
-            .path("id")
-            .asString();
+    // By name, not position: two keys made in the same millisecond list in either order.
+    String keyId = keyNamed(customer.accountId(), "test").path("id").asString();
 
     var revoked = api().admin("DELETE", "/admin/v1/keys/" + keyId, null);
 
@@ -81,8 +75,18 @@ class ApiKeyTest extends ApiTest {
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.errorCode()).isEqualTo("unauthorized");
     assertThat(api().get(second, "/api/v1/account").status()).isEqualTo(200);
-    var listed = api().admin("GET", "/admin/v1/accounts/" + customer.accountId() + "/keys", null);
-    assertThat(listed.json().path("data").get(0).path("revoked_at").isString()).isTrue();
+    assertThat(keyNamed(customer.accountId(), "test").path("revoked_at").isString()).isTrue();
+    assertThat(keyNamed(customer.accountId(), "second").path("revoked_at").isNull()).isTrue();
+  }
+
+  private tools.jackson.databind.JsonNode keyNamed(String accountId, String name) {
+    var listed = api().admin("GET", "/admin/v1/accounts/" + accountId + "/keys", null).json();
+    for (var key : listed.path("data")) {
+      if (key.path("name").asString().equals(name)) {
+        return key;
+      }
+    }
+    throw new AssertionError("no key named " + name + " in " + listed);
   }
 
   @Test
