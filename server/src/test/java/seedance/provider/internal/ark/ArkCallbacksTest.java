@@ -47,7 +47,7 @@ import seedance.testing.UpstreamOutputs;
     })
 class ArkCallbacksTest extends ApiTest {
 
-  private static final ArkFakeServer ARK = start();
+  private static final ArkFakeServer ARK = UpstreamFixtures.ark();
   private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired Reconciliation reconciliation;
@@ -55,8 +55,7 @@ class ArkCallbacksTest extends ApiTest {
 
   @DynamicPropertySource
   static void upstream(DynamicPropertyRegistry registry) {
-    registry.add("seedance.ark.base-url", ARK::baseUrl);
-    OUTPUTS.routeFetchesHere(registry);
+    UpstreamFixtures.register(registry, ARK, OUTPUTS);
   }
 
   @BeforeEach
@@ -136,13 +135,5 @@ class ArkCallbacksTest extends ApiTest {
     var accepted = api().submit(key, "cb-" + System.nanoTime(), body);
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
     return accepted.json().path("id").asString();
-  }
-
-  private static ArkFakeServer start() {
-    try {
-      return new ArkFakeServer();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
 import seedance.testing.ApiTest;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * The routing table against the fake Ark: a route's model id is what Ark is asked for, a tier and
@@ -42,7 +43,7 @@ class ArkRoutingTest extends ApiTest {
   static final String FAST_MODEL = "dreamina-seedance-2-0-fast-260128";
 
   private static final ArkFakeServer ARK = UpstreamFixtures.ark();
-  private static final MediaTestServer OUTPUTS = UpstreamFixtures.outputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired JdbcClient jdbc;
   @Autowired Reconciliation reconciliation;

@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
 import seedance.testing.ApiTest;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * Our limits on an upstream, through the real server against the fake Ark: the in-flight cap
@@ -47,7 +48,7 @@ import seedance.testing.ApiTest;
 class ArkUpstreamLimitsTest extends ApiTest {
 
   private static final ArkFakeServer ARK = UpstreamFixtures.ark();
-  private static final MediaTestServer OUTPUTS = UpstreamFixtures.outputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired JdbcClient jdbc;
   @Autowired Reconciliation reconciliation;

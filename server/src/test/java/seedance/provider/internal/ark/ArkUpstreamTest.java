@@ -56,7 +56,7 @@ import seedance.testing.UpstreamOutputs;
     })
 class ArkUpstreamTest extends ApiTest {
 
-  private static final ArkFakeServer ARK = start();
+  private static final ArkFakeServer ARK = UpstreamFixtures.ark();
   private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired Reconciliation reconciliation;
@@ -64,9 +64,8 @@ class ArkUpstreamTest extends ApiTest {
 
   @DynamicPropertySource
   static void upstream(DynamicPropertyRegistry registry) {
-    registry.add("seedance.ark.base-url", ARK::baseUrl);
+    UpstreamFixtures.register(registry, ARK, OUTPUTS);
     registry.add("seedance.routing.file", ArkUpstreamTest::routes);
-    OUTPUTS.routeFetchesHere(registry);
   }
 
   @AfterAll
@@ -312,14 +311,6 @@ class ArkUpstreamTest extends ApiTest {
         .param(id)
         .query(String.class)
         .single();
-  }
-
-  private static ArkFakeServer start() {
-    try {
-      return new ArkFakeServer();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The upstream's storage: every .mp4 is a real rendered clip, every .png a real frame. */

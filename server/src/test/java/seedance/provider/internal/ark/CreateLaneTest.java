@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
 import seedance.testing.ApiTest;
+import seedance.testing.UpstreamOutputs;
 
 /**
  * Upstream creates have a lane of their own, through the real server against the fake Ark: with one
@@ -49,7 +50,7 @@ class CreateLaneTest extends ApiTest {
   private static final String LOCAL_ONLY =
       "{\"prompt\":\"a kite over the dunes\",\"quality_tier\":\"mini\",\"channel\":\"wild\"}";
   private static final ArkFakeServer ARK = UpstreamFixtures.ark();
-  private static final MediaTestServer OUTPUTS = UpstreamFixtures.outputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired JdbcClient jdbc;
   @Autowired Reconciliation reconciliation;

@@ -16,6 +16,7 @@ import seedance.credit.Reconciliation;
 import seedance.media.MediaTestServer;
 import seedance.testing.ApiTest;
 import seedance.testing.Ffprobe;
+import seedance.testing.UpstreamOutputs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +40,7 @@ class TestKeyRoutingTest extends ApiTest {
 
   private static final String BODY = "{\"prompt\":\"a paper boat on a river\"}";
   private static final ArkFakeServer ARK = UpstreamFixtures.ark();
-  private static final MediaTestServer OUTPUTS = UpstreamFixtures.outputs();
+  private static final MediaTestServer OUTPUTS = UpstreamOutputs.start(true);
 
   @Autowired JdbcClient jdbc;
   @Autowired Reconciliation reconciliation;

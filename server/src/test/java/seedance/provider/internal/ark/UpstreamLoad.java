@@ -49,15 +49,14 @@ abstract class UpstreamLoad extends ApiTest {
   static final Duration GENERATION = Duration.ofSeconds(Integer.getInteger("bench.generation", 60));
   static final Duration SPREAD = Duration.ofSeconds(Integer.getInteger("bench.spread", 120));
   private static final int PER_ACCOUNT = 25;
-  private static final ArkFakeServer ARK = start();
+  private static final ArkFakeServer ARK = UpstreamFixtures.ark();
   private static final MediaTestServer OUTPUTS = startOutputs();
 
   @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
   static void upstream(DynamicPropertyRegistry registry) {
-    registry.add("seedance.ark.base-url", ARK::baseUrl);
-    OUTPUTS.routeFetchesHere(registry);
+    UpstreamFixtures.register(registry, ARK, OUTPUTS);
   }
 
   abstract String label();
@@ -191,14 +190,6 @@ abstract class UpstreamLoad extends ApiTest {
     }
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.max(0, rank - 1)];
-  }
-
-  private static ArkFakeServer start() {
-    try {
-      return new ArkFakeServer();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Small outputs: the benchmark measures scheduling, not copying large files. */
