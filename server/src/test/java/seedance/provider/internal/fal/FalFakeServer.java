@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import seedance.testing.FakeCallbacks;
+import seedance.testing.FakeStorm;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,11 +54,8 @@ final class FalFakeServer implements AutoCloseable {
   private final FalValidation validation = new FalValidation();
   private final FakeCallbacks webhooks = new FakeCallbacks();
 
-  /** Answers the next {@code left} calls of its kind with {@code status}; see {@link #storm}. */
-  private record Storm(AtomicInteger left, int status, String retryAfter) {}
-
-  private volatile Storm submitStorm = new Storm(new AtomicInteger(), 0, null);
-  private volatile Storm statusStorm = new Storm(new AtomicInteger(), 0, null);
+  private final FakeStorm submitStorm = new FakeStorm();
+  private final FakeStorm statusStorm = new FakeStorm();
   private final AtomicInteger stormed = new AtomicInteger();
   private final AtomicInteger statusHangsLeft = new AtomicInteger();
   private volatile Duration statusHang = Duration.ZERO;
@@ -124,12 +122,12 @@ final class FalFakeServer implements AutoCloseable {
    * Retry-After header when {@code retryAfter} is not null; nothing is filed.
    */
   void stormSubmits(int count, int status, String retryAfter) {
-    submitStorm = new Storm(new AtomicInteger(count), status, retryAfter);
+    submitStorm.set(count, status, retryAfter);
   }
 
   /** The same for the next {@code count} status calls; the requests do not move meanwhile. */
   void stormStatus(int count, int status, String retryAfter) {
-    statusStorm = new Storm(new AtomicInteger(count), status, retryAfter);
+    statusStorm.set(count, status, retryAfter);
   }
 
   /** Calls answered by a storm so far. */
@@ -286,15 +284,13 @@ final class FalFakeServer implements AutoCloseable {
   }
 
   /** Whether {@code storm} answered this call (and used one of its answers up). */
-  private boolean stormed(HttpExchange exchange, Storm storm) throws IOException {
-    if (storm.left().getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+  private boolean stormed(HttpExchange exchange, FakeStorm storm) throws IOException {
+    int status = storm.next(exchange.getResponseHeaders());
+    if (status == 0) {
       return false;
     }
     stormed.incrementAndGet();
-    if (storm.retryAfter() != null) {
-      exchange.getResponseHeaders().set("Retry-After", storm.retryAfter());
-    }
-    send(exchange, storm.status(), "{\"detail\":\"fake storm: HTTP " + storm.status() + "\"}");
+    send(exchange, status, "{\"detail\":\"fake storm: HTTP " + status + "\"}");
     return true;
   }
 

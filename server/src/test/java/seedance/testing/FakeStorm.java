@@ -1,17 +1,17 @@
-package seedance.provider.internal.replicate;
+package seedance.testing;
 
 import com.sun.net.httpserver.Headers;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A scripted run of error answers for {@link ReplicateFakeServer}: how many are left, and how. */
-final class FakeStorm {
+/** A scripted run of error answers for the upstream fakes: how many are left, and how. */
+public final class FakeStorm {
 
   private final AtomicInteger left = new AtomicInteger();
   private volatile int status;
   private volatile String retryAfter;
 
   /** The next {@code count} calls get {@code status}, with Retry-After when it is not null. */
-  void set(int count, int status, String retryAfter) {
+  public void set(int count, int status, String retryAfter) {
     this.status = status;
     this.retryAfter = retryAfter;
     left.set(count);
@@ -21,7 +21,7 @@ final class FakeStorm {
    * The status to answer this call with, its Retry-After already set on {@code headers}; 0 once the
    * storm is over.
    */
-  int next(Headers headers) {
+  public int next(Headers headers) {
     if (left.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
       return 0;
     }
